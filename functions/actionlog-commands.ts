@@ -1,0 +1,133 @@
+/** The commands of `actionlog`: each parses its flags, builds adapters and calls one use case. */
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import type { ParseArgsConfig } from "node:util";
+import { openWorkbook } from "../shared/adapters/open-workbook.js";
+import { loadConfig } from "../shared/config.js";
+import { resolveDue } from "../shared/core/due-dates.js";
+import { ActionlogError } from "../shared/core/errors.js";
+import { HOLIDAY_REGIONS, type HolidayRegion } from "../shared/core/types.js";
+import { initLog } from "../shared/jobs/init-job.js";
+import { REGISTER_FORMATS, type RegisterFormat, exportRegister } from "../shared/jobs/register-job.js";
+import { runRollover } from "../shared/jobs/rollover-job.js";
+import { runValidate } from "../shared/jobs/validate-job.js";
+import { runDemo } from "./actionlog-demo.js";
+import { formatRollover, formatValidate } from "./actionlog-output.js";
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+interface Command {
+  options: NonNullable<ParseArgsConfig["options"]>;
+  run(values: Values, positionals: string[], io: Io): Promise<number>;
+}
+
+export const USAGE = `actionlog: a committee's action log, checked, dated and rolled forward
+
+Usage:
+  actionlog init <file.xlsx> --committee DAG --name "Design Advisory Group"
+  actionlog validate --sheet <file> [--dry-run] [--json]
+  actionlog rollover --sheet <file> --meeting N [--dry-run] [--json]
+  actionlog register --sheet <file> --meeting N --format json|csv|md [--out FILE]
+  actionlog due "<text>" --from YYYY-MM-DD [--region england-and-wales] [--asap-days 5] [--json]
+  actionlog demo [--dir ./actionlog-demo]
+
+Exit codes: 0 done, 1 done but the log has problems, 2 bad usage or unreadable workbook.
+Due accepts 13/10/2023, 13 Oct 2023, 2023-10-13, ASAP, Next meeting, +10 WD, 10 working days.
+`;
+
+const flag = { type: "boolean" } as const;
+const text = { type: "string" } as const;
+const common = { json: flag, "dry-run": flag, help: flag, sheet: text } as const;
+
+const required = (values: Values, name: string, hint: string): string => {
+  const value = values[name];
+  if (typeof value !== "string" || value.trim() === "") throw new ActionlogError("USAGE", `--${name} is required (${hint})`);
+  return value;
+};
+
+const meetingNumber = (values: Values): number => {
+  const raw = required(values, "meeting", "the meeting number, such as 29");
+  if (!/^\d{1,6}$/.test(raw)) throw new ActionlogError("USAGE", `--meeting "${raw}" is not a meeting number; write a whole number such as 29`);
+  return Number(raw);
+};
+
+const print = (io: Io, values: Values, json: unknown, human: string) => io.out(values.json ? JSON.stringify(json, null, 2) : human);
+
+export const COMMANDS = {
+  init: {
+    options: { committee: text, name: text, help: flag },
+    async run(values, positionals, io) {
+      const path = positionals[0];
+      if (!path) throw new ActionlogError("USAGE", "give the workbook to create, such as actionlog init log.xlsx --committee DAG --name \"Design Advisory Group\"");
+      const code = required(values, "committee", "the ref prefix, such as DAG").toUpperCase();
+      if (!/^[A-Z]{1,12}$/.test(code)) throw new ActionlogError("USAGE", `--committee "${code}" must be letters only, such as DAG, since refs are written DAG29-01`);
+      if (existsSync(path)) throw new ActionlogError("WORKBOOK_EXISTS", `${path} already exists; choose a new file name (init never overwrites a log)`);
+      const tabs = await initLog(openWorkbook(path, { create: true }), { code, name: typeof values.name === "string" ? values.name : "" });
+      io.out(`Created ${path} with tabs ${tabs.join(", ")}.\nNext: fill in Members, Meetings and Actions, then run actionlog validate --sheet ${path}`);
+      return 0;
+    },
+  },
+  validate: {
+    options: common,
+    async run(values, _positionals, io) {
+      const sheet = required(values, "sheet", "the workbook, such as log.xlsx");
+      const report = await runValidate(openWorkbook(sheet), { now: loadConfig().now(), dryRun: values["dry-run"] === true, actor: "actionlog validate" });
+      const { skipped: _skipped, ...json } = report;
+      print(io, values, json, formatValidate(sheet, report, values["dry-run"] === true));
+      return report.ok ? 0 : 1;
+    },
+  },
+  rollover: {
+    options: { ...common, meeting: text },
+    async run(values, _positionals, io) {
+      const sheet = required(values, "sheet", "the workbook, such as log.xlsx");
+      const report = await runRollover(openWorkbook(sheet), { meeting: meetingNumber(values), now: loadConfig().now(), dryRun: values["dry-run"] === true, actor: "actionlog rollover" });
+      print(io, values, { meeting: report.meeting, next: report.next, register: report.register, warnings: report.warnings }, formatRollover(sheet, report, values["dry-run"] === true));
+      return 0;
+    },
+  },
+  register: {
+    options: { sheet: text, meeting: text, format: text, out: text, help: flag },
+    async run(values, _positionals, io) {
+      const sheet = required(values, "sheet", "the workbook, such as log.xlsx");
+      const format = (values.format ?? "md") as RegisterFormat;
+      if (!REGISTER_FORMATS.includes(format)) throw new ActionlogError("USAGE", `--format "${format}" is not supported; use ${REGISTER_FORMATS.join(", ")}`);
+      const output = await exportRegister(openWorkbook(sheet), { meeting: meetingNumber(values), format, now: loadConfig().now() });
+      if (typeof values.out === "string") {
+        await writeFile(values.out, output, "utf8");
+        io.err(`Wrote ${values.out}`);
+      } else io.out(output);
+      return 0;
+    },
+  },
+  due: {
+    options: { from: text, region: text, "asap-days": text, json: flag, help: flag },
+    async run(values, positionals, io) {
+      const input = positionals.join(" ");
+      if (input.trim() === "") throw new ActionlogError("USAGE", 'give the Due text, such as actionlog due "+10 WD" --from 2023-10-11');
+      const from = required(values, "from", "the meeting date, YYYY-MM-DD");
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) throw new ActionlogError("USAGE", `--from "${from}" must be written YYYY-MM-DD`);
+      const region = (values.region ?? "england-and-wales") as HolidayRegion;
+      if (!HOLIDAY_REGIONS.includes(region)) throw new ActionlogError("USAGE", `--region "${region}" is not a region; use ${HOLIDAY_REGIONS.join(", ")}`);
+      const asap = Number(values["asap-days"] ?? 5);
+      if (!Number.isInteger(asap) || asap < 0) throw new ActionlogError("USAGE", "--asap-days must be a whole number");
+      const result = resolveDue(input, { meetingDate: from, nextMeetingDate: null, asapWorkingDays: asap, region });
+      if (!result.ok) throw new ActionlogError("USAGE", result.message);
+      print(io, values, { input, date: result.date, rule: result.rule }, `${result.date} (${result.rule})`);
+      return 0;
+    },
+  },
+  demo: {
+    options: { dir: text, help: flag },
+    async run(values, _positionals, io) {
+      return runDemo(typeof values.dir === "string" ? values.dir : "actionlog-demo", loadConfig().now(), io);
+    },
+  },
+} satisfies Record<string, Command>;
+
+export type CommandName = keyof typeof COMMANDS;

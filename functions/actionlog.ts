@@ -1,0 +1,37 @@
+/** The `actionlog` command: parses arguments, runs one use case, reports, sets the exit code. */
+import { parseArgs } from "node:util";
+import { isActionlogError } from "../shared/core/errors.js";
+import { COMMANDS, type CommandName, USAGE } from "./actionlog-commands.js";
+
+/** Exit codes: 0 done and clean, 1 done with problems, 2 bad usage or unreadable workbook. */
+export async function main(argv: string[], io: { out: (text: string) => void; err: (text: string) => void }): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name as CommandName];
+  if (!command) {
+    io.err(`actionlog: unknown command "${name}"; run actionlog --help to see the commands`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    if (values.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    return await command.run(values as Record<string, string | boolean | undefined>, positionals, io);
+  } catch (error) {
+    io.err(`actionlog ${name}: ${describe(error)}`);
+    return 2;
+  }
+}
+
+function describe(error: unknown): string {
+  if (isActionlogError(error)) return error.message;
+  if (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+    return `${error.message}; run actionlog --help for usage`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

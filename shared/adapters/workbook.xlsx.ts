@@ -1,0 +1,138 @@
+/** The local .xlsx workbook: each batch is one locked, atomic read-modify-write; exceljs loads only when used. */
+import { access, readFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import type { Workbook as ExcelWorkbook } from "exceljs";
+import { ActionlogError, isActionlogError } from "../core/errors.js";
+import { removeLeftoverTemps, writeFileAtomic } from "./atomic-file.js";
+import { planBatch } from "./batch-plan.js";
+import { withFileLock } from "./file-lock.js";
+import { encodeWorkbookText, readWorkbook, writeCells } from "./xlsx-cells.js";
+import { replaceWorksheet } from "./xlsx-tabs.js";
+import type { ApplyResult, ChangeBatch, RawWorkbook, Workbook } from "./workbook.js";
+import { isEmptyBatch } from "./workbook.js";
+
+export interface XlsxWorkbookOptions {
+  path: string;
+  /** Treat a missing file as an empty workbook and create it on the first apply (for `actionlog init`). */
+  create?: boolean;
+  /** How long apply waits for another actionlog command's lock before giving up. */
+  lockTimeoutMs?: number;
+}
+
+const defaults = { create: false, lockTimeoutMs: 10_000 };
+/** No save holds the lock anywhere near this long, so an older lock was left by a crash. */
+const STALE_LOCK_MS = 60_000;
+
+/** exceljs is CommonJS: under ESM its API is the default export. Imported lazily so the cloud path never loads it. */
+const loadExcel = async () => (await import("exceljs")).default;
+
+const errnoCode = (error: unknown): string | undefined =>
+  typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
+
+const firstLine = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "unknown error";
+
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+/** Files Excel (`~$name`) and LibreOffice (`.~lock.name#`) keep beside a workbook while it is open. */
+export const officeLockFiles = (path: string): string[] => {
+  const directory = dirname(path);
+  const name = basename(path);
+  return [join(directory, `~$${name}`), join(directory, `.~lock.${name}#`)];
+};
+
+export const createXlsxWorkbook = (options: XlsxWorkbookOptions): Workbook => {
+  const { path, create, lockTimeoutMs } = { ...defaults, ...options };
+
+  const notFound = () =>
+    new ActionlogError(
+      "WORKBOOK_NOT_FOUND",
+      `No workbook at ${path}; create one with: actionlog init ${path} --committee CODE --name "Committee name"`,
+    );
+
+  /** The one place fs and exceljs failures become ActionlogErrors. */
+  const guard = async <T>(action: string, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (isActionlogError(error)) throw error;
+      if (errnoCode(error) === "ENOENT" && !create && !(await exists(path))) throw notFound();
+      throw new ActionlogError("IO", `Could not ${action} ${path}: ${firstLine(error)}`, { cause: error });
+    }
+  };
+
+  /** The file's bytes, or undefined when it is missing and `create` allows that. */
+  const loadBytes = async (): Promise<Buffer | undefined> => {
+    try {
+      return await readFile(path);
+    } catch (error) {
+      if (errnoCode(error) !== "ENOENT") throw error;
+      if (create) return undefined;
+      throw notFound();
+    }
+  };
+
+  const parse = async (bytes: Buffer | undefined): Promise<ExcelWorkbook> => {
+    const excel = await loadExcel();
+    const workbook = new excel.Workbook();
+    if (bytes === undefined) {
+      workbook.creator = "actionlog";
+      return workbook;
+    }
+    try {
+      await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    } catch (error) {
+      throw new ActionlogError(
+        "WORKBOOK_UNREADABLE",
+        `${path} is not a readable .xlsx workbook (damaged, truncated or another format): ${firstLine(error)}`,
+        { cause: error },
+      );
+    }
+    return workbook;
+  };
+
+  const refuseIfOpenElsewhere = async (): Promise<void> => {
+    for (const lockFile of officeLockFiles(path)) {
+      if (await exists(lockFile)) {
+        throw new ActionlogError(
+          "WORKBOOK_OPEN_ELSEWHERE",
+          `${path} is open in Excel or LibreOffice (${lockFile} exists); close it there and run the command again, or your edits there would overwrite these changes`,
+        );
+      }
+    }
+  };
+
+  const read = (): Promise<RawWorkbook> =>
+    guard("read", async () => {
+      const bytes = await loadBytes();
+      return bytes === undefined ? { tabs: [] } : readWorkbook(await parse(bytes));
+    });
+
+  const apply = (batch: ChangeBatch): Promise<ApplyResult> =>
+    guard("save", async () => {
+      if (isEmptyBatch(batch)) return { applied: 0, skipped: [] };
+      if (!create && !(await exists(path))) throw notFound();
+      await refuseIfOpenElsewhere();
+      return withFileLock(`${path}.lock`, { timeoutMs: lockTimeoutMs, staleMs: STALE_LOCK_MS }, async () => {
+        await removeLeftoverTemps(path, STALE_LOCK_MS);
+        // Re-read under the lock: another command may have saved since this job's read().
+        const workbook = await parse(await loadBytes());
+        const plan = planBatch(readWorkbook(workbook), batch);
+        if (plan.applied === 0) return { applied: 0, skipped: plan.skipped };
+        for (const tab of plan.tabs) replaceWorksheet(workbook, tab);
+        writeCells(workbook, plan);
+        encodeWorkbookText(workbook);
+        const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+        // Checked again at the last moment: the member may have opened the file while we worked.
+        await refuseIfOpenElsewhere();
+        await writeFileAtomic(path, bytes);
+        return { applied: plan.applied, skipped: plan.skipped };
+      });
+    });
+
+  return { label: path, read, apply };
+};

@@ -1,0 +1,26 @@
+/** The one family of unexpected failures; expected outcomes (bad rows) are values, not throws. */
+
+export type ActionlogErrorCode =
+  | "USAGE"
+  | "CONFIG"
+  | "WORKBOOK_NOT_FOUND"
+  | "WORKBOOK_EXISTS"
+  | "WORKBOOK_UNREADABLE"
+  | "WORKBOOK_LOCKED"
+  | "WORKBOOK_OPEN_ELSEWHERE"
+  | "SCHEMA"
+  | "MEETING_NOT_FOUND"
+  | "IO";
+
+export class ActionlogError extends Error {
+  override readonly name = "ActionlogError";
+  readonly code: ActionlogErrorCode;
+
+  constructor(code: ActionlogErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+export const isActionlogError = (error: unknown): error is ActionlogError =>
+  error instanceof ActionlogError;

@@ -1,0 +1,35 @@
+/** Lookups over the meeting calendar: dates by number and the next Scheduled meeting. */
+import type { IsoDate, Meeting } from "./types.js";
+
+export interface MeetingCalendar {
+  get(number: number): Meeting | undefined;
+  /** The earliest Scheduled meeting numbered after `number`: what "Next meeting" means. */
+  nextScheduled(number: number): Meeting | undefined;
+  /** How many meetings numbered in (from, to] were not Cancelled. */
+  countHeldOrScheduled(from: number, to: number): number;
+}
+
+export function createMeetingCalendar(meetings: readonly Meeting[]): MeetingCalendar {
+  const byNumber = new Map<number, Meeting>();
+  for (const meeting of meetings) if (!byNumber.has(meeting.number)) byNumber.set(meeting.number, meeting);
+  const scheduled = [...byNumber.values()]
+    .filter((m) => m.status === "Scheduled")
+    .sort((a, b) => a.number - b.number);
+  const nextCache = new Map<number, Meeting | undefined>();
+  return {
+    get: (number) => byNumber.get(number),
+    nextScheduled(number) {
+      if (!nextCache.has(number)) nextCache.set(number, scheduled.find((m) => m.number > number));
+      return nextCache.get(number);
+    },
+    countHeldOrScheduled(from, to) {
+      let count = 0;
+      // Meetings missing from the tab still count: carried is computed from meeting numbers.
+      for (let n = from + 1; n <= to; n++) if (byNumber.get(n)?.status !== "Cancelled") count++;
+      return count;
+    },
+  };
+}
+
+export const meetingDateOf = (calendar: MeetingCalendar, number: number | null): IsoDate | null =>
+  number === null ? null : (calendar.get(number)?.date ?? null);

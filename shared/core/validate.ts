@@ -1,0 +1,88 @@
+/** Validation of a whole log: every tab's rules, returning problems and normalisations as data. */
+import type { DateTime } from "luxon";
+import { committeeToday } from "./dates.js";
+import { createMeetingCalendar } from "./meetings.js";
+import { createDecisionRefAllocator, decisionRefProblem, duplicateRefs } from "./refs.js";
+import type { Change, LogData, Problem } from "./types.js";
+import { type CheckedAction, validateActions } from "./validate-actions.js";
+
+export interface ValidationResult {
+  ok: boolean;
+  /** Data rows checked, over Actions and Decisions. */
+  rows: number;
+  problems: Problem[];
+  changes: Change[];
+  actions: CheckedAction[];
+}
+
+export function validateLog(log: LogData, now: DateTime): ValidationResult {
+  const calendar = createMeetingCalendar(log.meetings);
+  const outcome = validateActions(log, calendar, committeeToday(now, log.settings.timezone));
+  const decisions = validateDecisions(log);
+  const problems = [
+    ...log.problems,
+    ...settingsProblems(log),
+    ...meetingProblems(log),
+    ...outcome.problems,
+    ...decisions.problems,
+  ];
+  return {
+    ok: problems.length === 0,
+    rows: log.actions.length + log.decisions.length,
+    problems,
+    changes: [...outcome.changes, ...decisions.changes],
+    actions: outcome.actions,
+  };
+}
+
+function settingsProblems(log: LogData): Problem[] {
+  if (log.settings.committeeCode !== "") return [];
+  return [{
+    tab: "Settings",
+    row: 0,
+    ref: "committee_code",
+    column: "Value",
+    message: "committee_code is blank; write the committee's ref prefix, such as DAG, so refs can be checked and assigned",
+  }];
+}
+
+function meetingProblems(log: LogData): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<number, number>();
+  for (const meeting of log.meetings) {
+    const first = seen.get(meeting.number);
+    if (first === undefined) seen.set(meeting.number, meeting.row);
+    else problems.push({ tab: "Meetings", row: meeting.row, ref: "", column: "Meeting", message: `Meeting ${meeting.number} is also on row ${first}; each meeting needs one row` });
+  }
+  return problems;
+}
+
+function validateDecisions(log: LogData): { problems: Problem[]; changes: Change[] } {
+  const code = log.settings.committeeCode;
+  const nextRef = createDecisionRefAllocator(code, log.decisions.map((d) => d.ref));
+  const duplicates = duplicateRefs(log.decisions);
+  const problems: Problem[] = [];
+  const changes: Change[] = [];
+  let previous: (typeof log.decisions)[number] | undefined;
+  for (const decision of log.decisions) {
+    let ref = decision.ref;
+    const flag = (column: string, message: string) => problems.push({ tab: "Decisions", row: decision.row, ref, column, message });
+    if (ref === "" && code !== "") {
+      ref = nextRef();
+      changes.push({ tab: "Decisions", row: decision.row, ref, column: "Ref", old: null, new: ref, reason: "blank ref: the number after the highest decision" });
+    } else if (ref !== "") {
+      const problem = decisionRefProblem(ref, code);
+      if (problem) flag("Ref", problem);
+      const others = duplicates.get(ref)?.filter((r) => r !== decision.row) ?? [];
+      if (others.length > 0) flag("Ref", `Ref ${ref} is also on row ${others.join(", ")}; give one of them another ref, or clear it to have one assigned`);
+    }
+    let area = decision.area;
+    if (area === "" && previous && previous.area !== "" && previous.meeting === decision.meeting) {
+      area = previous.area;
+      changes.push({ tab: "Decisions", row: decision.row, ref, column: "Area", old: null, new: area, reason: "blank area continues the area of the row above" });
+    }
+    if (decision.decision === "") flag("Decision", "Decision is blank; write what was decided");
+    previous = { ...decision, area };
+  }
+  return { problems, changes };
+}

@@ -1,0 +1,44 @@
+/** Turns the rules' changes into one guarded batch, with one Audit row per applied change. */
+import type { DateTime } from "luxon";
+import { TAB } from "../../sheets-schema/tabs.js";
+import type { ChangeBatch, CellUpdate, RowAppend } from "../adapters/workbook.js";
+import type { Change } from "../core/types.js";
+
+export interface AuditContext {
+  now: DateTime;
+  timezone: string;
+  /** Who made the change, e.g. "actionlog validate". */
+  actor: string;
+}
+
+/**
+ * Each change becomes a compare-and-set update located by its row's ref (refs survive
+ * sorting); rows without a usable ref are located by row number and guarded by their
+ * Action or Decision text, so a moved row is skipped rather than overwritten.
+ */
+export function changesToBatch(
+  changes: readonly Change[],
+  located: (change: Change) => Pick<CellUpdate, "ref" | "match">,
+  audit: AuditContext,
+  batch: ChangeBatch = { tabs: [], updates: [], appends: [] },
+): ChangeBatch {
+  const time = audit.now.setZone(audit.timezone).toISO({ suppressMilliseconds: true }) ?? "";
+  for (const change of changes) {
+    const index = batch.updates.length;
+    batch.updates.push({
+      tab: change.tab,
+      row: change.row,
+      column: change.column,
+      expected: change.old,
+      value: change.new,
+      ...located(change),
+    });
+    const row: RowAppend = {
+      tab: TAB.audit,
+      values: { Time: time, Actor: audit.actor, Tab: change.tab, Ref: change.ref, Column: change.column, Old: change.old, New: change.new, Reason: change.reason },
+      requires: [index],
+    };
+    batch.appends.push(row);
+  }
+  return batch;
+}

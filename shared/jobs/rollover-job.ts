@@ -1,0 +1,66 @@
+/** The roll-forward use case: validate, build meeting N+1's register, write it all in one batch. */
+import type { DateTime } from "luxon";
+import { findTab, parseLog } from "../../sheets-schema/parse-log.js";
+import { REGISTER_HEADERS, registerTabName } from "../../sheets-schema/tabs.js";
+import type { ChangeBatch, RawTab, Workbook } from "../adapters/workbook.js";
+import { committeeToday } from "../core/dates.js";
+import { ActionlogError } from "../core/errors.js";
+import { registerTabRows } from "../core/register-export.js";
+import { type RegisterEntry, rollForward } from "../core/roll-forward.js";
+import { cellText } from "../core/text.js";
+import type { Cell } from "../core/types.js";
+import { validateLog } from "../core/validate.js";
+import { changesToBatch } from "./change-batch.js";
+import { createRowLocator } from "./row-locator.js";
+
+export interface RolloverReport {
+  meeting: number;
+  next: number;
+  tab: string;
+  register: RegisterEntry[];
+  warnings: string[];
+  /** False when the register tab already held exactly this register. */
+  registerWritten: boolean;
+  changes: number;
+  skipped: number;
+}
+
+export async function runRollover(
+  workbook: Workbook,
+  options: { meeting: number; now: DateTime; dryRun: boolean; actor: string },
+): Promise<RolloverReport> {
+  const raw = await workbook.read();
+  const log = parseLog(raw);
+  const validation = validateLog(log, options.now);
+  const today = committeeToday(options.now, log.settings.timezone);
+  const result = rollForward(log, validation.actions, options.meeting, today);
+  if (!result.ok) throw new ActionlogError("MEETING_NOT_FOUND", result.message);
+
+  const tab = registerTabName(log.settings.committeeCode, result.next);
+  const rows = registerTabRows(result.register);
+  const registerWritten = !sameTab(findTab(raw, tab), rows);
+  const changes = [...validation.changes, ...result.changes];
+  const audit = { now: options.now, timezone: log.settings.timezone, actor: options.actor };
+  const batch: ChangeBatch = { tabs: [], updates: [], appends: [] };
+  if (registerWritten) {
+    batch.tabs.push({ name: tab, headers: [...REGISTER_HEADERS], rows });
+    batch.appends.push({
+      tab: "Audit",
+      values: { Time: options.now.setZone(log.settings.timezone).toISO({ suppressMilliseconds: true }), Actor: options.actor, Tab: tab, Ref: "", Column: "", Old: null, New: `${rows.length} actions`, Reason: `register for meeting ${result.next} built from meeting ${result.meeting}` },
+    });
+  }
+  changesToBatch(changes, createRowLocator(log), audit, batch);
+  let skipped = 0;
+  if (!options.dryRun && (batch.tabs.length > 0 || batch.updates.length > 0)) {
+    skipped = (await workbook.apply(batch)).skipped.length;
+  }
+  return { meeting: result.meeting, next: result.next, tab, register: result.register, warnings: withProblemNote(result.warnings, validation.problems.length), registerWritten, changes: changes.length, skipped };
+}
+
+const withProblemNote = (warnings: string[], problems: number): string[] =>
+  problems === 0 ? warnings : [...warnings, `The log has ${problems} problem${problems === 1 ? "" : "s"}; run actionlog validate to see them in the Checks column`];
+
+const sameTab = (tab: RawTab | undefined, rows: Cell[][]): boolean =>
+  tab !== undefined &&
+  tab.rows.length === rows.length &&
+  tab.rows.every((row, i) => (rows[i] ?? []).every((cell, j) => cellText(cell) === cellText(row.cells[j] ?? null)));

@@ -1,0 +1,114 @@
+/** Parses a whole raw workbook into the typed log the rules work on; problems are values. */
+import type { RawTab, RawWorkbook } from "../shared/adapters/workbook.js";
+import { parseUkDate, serialToIso } from "../shared/core/dates.js";
+import { ActionlogError } from "../shared/core/errors.js";
+import { cellText } from "../shared/core/text.js";
+import type { Action, Cell, Decision, LogData, Meeting, Member, Problem } from "../shared/core/types.js";
+import { cellsOf, locateColumns } from "./columns.js";
+import { actionRow, decisionRow, firstIssue, meetingRow, memberRow } from "./rows.js";
+import { parseSettings } from "./settings.js";
+import { HEADERS, TAB, headerKey } from "./tabs.js";
+
+/** The tabs every job needs; a workbook without one of them is not an action log. */
+const REQUIRED_TABS = [TAB.settings, TAB.members, TAB.meetings, TAB.actions, TAB.decisions, TAB.audit];
+
+export const findTab = (workbook: RawWorkbook, name: string): RawTab | undefined =>
+  workbook.tabs.find((tab) => headerKey(tab.name) === headerKey(name));
+
+/**
+ * Throws a SCHEMA error for a missing tab or a missing required header, since no job can run
+ * safely without knowing where its columns are. Everything else comes back as problems.
+ */
+export function parseLog(workbook: RawWorkbook): LogData {
+  const problems: Problem[] = [];
+  for (const name of REQUIRED_TABS) {
+    const tab = findTab(workbook, name);
+    if (!tab) {
+      throw new ActionlogError("SCHEMA", `The ${name} tab is missing; add a tab named ${name} with headers ${HEADERS[name].join(", ")}`);
+    }
+    const located = locateColumns(tab, HEADERS[name]);
+    const missing = located.problems.find((p) => p.message.includes("is missing"));
+    if (missing) throw new ActionlogError("SCHEMA", `${name}: ${missing.message}`);
+    problems.push(...located.problems);
+  }
+  const settings = parseSettings(findTab(workbook, TAB.settings));
+  problems.push(...settings.problems);
+  const members = parseRows(workbook, TAB.members, memberRow, problems, (r, row): Member => ({
+    row,
+    name: r.Name,
+    initials: r.Initials,
+    organisation: r.Organisation,
+    role: r.Role,
+    email: r.Email,
+    aliases: r.Aliases,
+    active: r.Active,
+  }));
+  const meetings = parseRows(workbook, TAB.meetings, meetingRow, problems, (r, row): Meeting => ({
+    row,
+    number: r.Meeting as number,
+    date: meetingDate(r.Date, row, problems),
+    time: cellText(r.Time),
+    status: r.Status,
+    notes: r.Notes,
+  }));
+  const actions = parseRows(workbook, TAB.actions, actionRow, problems, (r, row): Action => ({
+    row,
+    ref: r.Ref,
+    meeting: r.Meeting,
+    area: r.Area,
+    action: r.Action,
+    owner: r.Owner,
+    due: r.Due,
+    dueDate: r["Due Date"],
+    status: r.Status,
+    update: r.Update,
+    closedOn: r["Closed On"],
+    carried: r.Carried,
+    checks: r.Checks,
+  }));
+  const decisions = parseRows(workbook, TAB.decisions, decisionRow, problems, (r, row): Decision => ({
+    row,
+    ref: r.Ref,
+    meeting: r.Meeting,
+    area: r.Area,
+    decision: r.Decision,
+  }));
+  return { settings: settings.settings, members, meetings, actions, decisions, problems };
+}
+
+interface RowSchema<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof firstIssue>[0] };
+}
+
+function parseRows<T, R>(
+  workbook: RawWorkbook,
+  name: keyof typeof HEADERS,
+  schema: RowSchema<T>,
+  problems: Problem[],
+  build: (parsed: T, row: number) => R,
+): R[] {
+  const tab = findTab(workbook, name) as RawTab;
+  const { columns } = locateColumns(tab, HEADERS[name]);
+  const out: R[] = [];
+  for (const row of tab.rows) {
+    const cells = cellsOf(row, columns, HEADERS[name]);
+    if (Object.values(cells).every((c) => cellText(c) === "")) continue;
+    const parsed = schema.safeParse(cells);
+    if (parsed.success) {
+      out.push(build(parsed.data, row.row));
+    } else {
+      const { column, message } = firstIssue(parsed.error);
+      problems.push({ tab: name, row: row.row, ref: cellText(cells.Ref ?? null), column, message });
+    }
+  }
+  return out;
+}
+
+function meetingDate(value: Cell, row: number, problems: Problem[]): string | null {
+  if (cellText(value) === "") return null;
+  const date = typeof value === "number" ? serialToIso(value) : parseUkDate(cellText(value));
+  if (date === null) {
+    problems.push({ tab: TAB.meetings, row, ref: "", column: "Date", message: `Date "${cellText(value)}" is not a date; write it as 08/11/2023` });
+  }
+  return date;
+}

@@ -1,0 +1,92 @@
+/** Zod schemas that turn one raw row of each tab into a typed row, or into problems. */
+import { z } from "zod";
+import { parseUkDate, serialToIso } from "../shared/core/dates.js";
+import { cellText } from "../shared/core/text.js";
+import { MEETING_STATUSES, type MeetingStatus } from "../shared/core/types.js";
+
+const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** Any cell as trimmed text: members type numbers, booleans and dates into text columns. */
+export const text = cell.transform((value) => cellText(value));
+
+/** A meeting number written as 29, "29" or "DAG29"; null when blank or unreadable. */
+export const meetingNumber = cell.transform((value): number | null => {
+  if (typeof value === "number") return Number.isInteger(value) && value > 0 ? value : null;
+  const match = /^[A-Za-z]*\s*(\d{1,6})$/.exec(cellText(value));
+  return match ? Number(match[1]) : null;
+});
+
+/** A date cell: a sheet serial number or a UK date typed as text. */
+export const dateCell = cell.transform((value): string | null =>
+  typeof value === "number" ? serialToIso(value) : parseUkDate(cellText(value)),
+);
+
+const yesNo = cell.transform((value, ctx): boolean => {
+  if (typeof value === "boolean") return value;
+  const word = cellText(value).toLowerCase();
+  if (["", "yes", "y", "true", "1", "active"].includes(word)) return true;
+  if (["no", "n", "false", "0", "inactive"].includes(word)) return false;
+  ctx.addIssue({ code: "custom", message: `"${cellText(value)}" is not Yes or No; write Yes or No` });
+  return z.NEVER;
+});
+
+const emailCell = text.pipe(
+  z.union([z.literal(""), z.email(`is not an email address; write one address, such as name@example.org`)]),
+);
+
+export const memberRow = z.object({
+  Name: text,
+  Initials: text,
+  Organisation: text,
+  Role: text,
+  Email: emailCell,
+  Aliases: text.transform((aliases) => aliases.split(";").map((alias) => alias.trim()).filter(Boolean)),
+  Active: yesNo,
+});
+
+const meetingStatus = text.transform((value, ctx): MeetingStatus => {
+  if (value === "") return "Scheduled";
+  const word = value.toLowerCase() === "canceled" ? "cancelled" : value.toLowerCase();
+  const status = MEETING_STATUSES.find((s) => s.toLowerCase() === word);
+  if (status) return status;
+  ctx.addIssue({ code: "custom", message: `"${value}" is not a meeting status; write Scheduled, Held or Cancelled` });
+  return z.NEVER;
+});
+
+export const meetingRow = z.object({
+  Meeting: meetingNumber.refine((n) => n !== null, "is not a meeting number; write the number, such as 29"),
+  Date: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+  Time: text,
+  Status: meetingStatus,
+  Notes: text,
+});
+
+export const actionRow = z.object({
+  Ref: text,
+  Meeting: meetingNumber,
+  Area: text,
+  Action: text,
+  Owner: text,
+  // Kept as typed: the due-date rules read serials and text differently.
+  Due: cell.transform((value): string | number => (typeof value === "number" ? value : cellText(value))),
+  "Due Date": text,
+  Status: text,
+  Update: text,
+  "Closed On": text,
+  Carried: text,
+  Checks: text,
+});
+
+export const decisionRow = z.object({
+  Ref: text,
+  Meeting: meetingNumber,
+  Area: text,
+  Decision: text,
+});
+
+/** The first issue of a failed parse as "<Column> <message>", for a Problem. */
+export const firstIssue = (error: z.ZodError): { column: string; message: string } => {
+  const issue = error.issues[0];
+  const column = String(issue?.path[0] ?? "");
+  return { column, message: `${column} ${issue?.message ?? "is not valid"}` };
+};

@@ -1,0 +1,90 @@
+/** The Settings tab: Key/Value rows parsed into typed settings, with defaults and clear problems. */
+import { z } from "zod";
+import type { RawTab } from "../shared/adapters/workbook.js";
+import { cellText } from "../shared/core/text.js";
+import { HOLIDAY_REGIONS, type Problem, type Settings } from "../shared/core/types.js";
+import { cellAt, locateColumns } from "./columns.js";
+import { HEADERS, TAB } from "./tabs.js";
+
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+
+const whole = (min: number, max: number) =>
+  z.coerce
+    .number({ message: `write a whole number from ${min} to ${max}` })
+    .int(`write a whole number from ${min} to ${max}`)
+    .min(min, `write a whole number from ${min} to ${max}`)
+    .max(max, `write a whole number from ${min} to ${max}`);
+
+const email = z.union([z.literal(""), z.email("write one email address, such as pmo@example.org")]);
+
+/** One entry per key: its schema and the default used when the row is absent or blank. */
+export const SETTING_SCHEMAS = {
+  // Blank is allowed here; the rules report it where refs need it.
+  committee_code: { field: "committeeCode", schema: z.union([z.literal(""), z.string().regex(/^[A-Z][A-Z]{0,11}$/, "write the committee's ref prefix in letters, such as DAG")]), default: "" },
+  committee_name: { field: "committeeName", schema: z.string(), default: "" },
+  timezone: { field: "timezone", schema: z.literal("Europe/London", "only Europe/London is supported; write Europe/London"), default: "Europe/London" },
+  holiday_region: { field: "holidayRegion", schema: z.enum(HOLIDAY_REGIONS, `write one of ${HOLIDAY_REGIONS.join(", ")}`), default: "england-and-wales" },
+  asap_working_days: { field: "asapWorkingDays", schema: whole(0, 60), default: "5" },
+  reminder_working_days: { field: "reminderWorkingDays", schema: whole(0, 60), default: "3" },
+  escalate_after_meetings: { field: "escalateAfterMeetings", schema: whole(1, 99), default: "3" },
+  pmo_email: { field: "pmoEmail", schema: email, default: "" },
+  chair_email: { field: "chairEmail", schema: email, default: "" },
+  from_email: { field: "fromEmail", schema: email, default: "" },
+  digest_weekday: { field: "digestWeekday", schema: z.enum(WEEKDAYS, `write a day of the week, such as Monday`), default: "Monday" },
+  digest_time: { field: "digestTime", schema: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "write a 24-hour time such as 08:00"), default: "08:00" },
+} as const satisfies Record<string, { field: keyof Settings; schema: z.ZodType; default: string }>;
+
+export type SettingKey = keyof typeof SETTING_SCHEMAS;
+
+/** The Settings rows a new workbook starts with. */
+export const defaultSettingRows = (code: string, name: string): [SettingKey, string][] =>
+  (Object.keys(SETTING_SCHEMAS) as SettingKey[]).map((key) => {
+    if (key === "committee_code") return [key, code];
+    if (key === "committee_name") return [key, name];
+    return [key, SETTING_SCHEMAS[key].default];
+  });
+
+/** Case-insensitive values that people type for a setting, folded to the canonical spelling. */
+const canonical = (key: SettingKey, value: string): string => {
+  if (key === "committee_code") return value.toUpperCase();
+  if (key === "holiday_region") return value.toLowerCase().replace(/\s+/g, "-");
+  if (key === "digest_weekday") return value.charAt(0).toUpperCase() + value.slice(1).toLowerCase();
+  return value;
+};
+
+export function parseSettings(tab: RawTab | undefined): { settings: Settings; problems: Problem[] } {
+  const values = new Map<SettingKey, { value: string; row: number }>();
+  const problems: Problem[] = [];
+  if (tab) {
+    const { columns, problems: headerProblems } = locateColumns(tab, HEADERS.Settings);
+    problems.push(...headerProblems);
+    for (const row of tab.rows) {
+      const key = cellText(cellAt(row, columns, "Key")).toLowerCase();
+      if (key in SETTING_SCHEMAS) {
+        values.set(key as SettingKey, { value: cellText(cellAt(row, columns, "Value")), row: row.row });
+      }
+    }
+  }
+  const settings = {} as Record<keyof Settings, unknown>;
+  for (const key of Object.keys(SETTING_SCHEMAS) as SettingKey[]) {
+    const { field, schema, default: fallback } = SETTING_SCHEMAS[key];
+    const given = values.get(key);
+    const raw = given && given.value !== "" ? canonical(key, given.value) : fallback;
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) {
+      settings[field] = parsed.data;
+      continue;
+    }
+    settings[field] = schema.parse(fallback);
+    problems.push({
+      tab: TAB.settings,
+      row: given?.row ?? 0,
+      ref: key,
+      column: "Value",
+      message: given
+        ? `Value "${given.value}" is not valid for ${key}; ${parsed.error.issues[0]?.message ?? "see the README"}`
+        : `${key} is not set; add a row with Key ${key} and ${parsed.error.issues[0]?.message ?? "a value"}`,
+    });
+  }
+  return { settings: settings as unknown as Settings, problems };
+}

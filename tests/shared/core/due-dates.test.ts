@@ -1,0 +1,131 @@
+/** The Due column language: every accepted form and every message a member can see. */
+import { describe, expect, it } from "vitest";
+import { type DueContext, resolveDue } from "../../../shared/core/due-dates.js";
+import { ActionlogError } from "../../../shared/core/errors.js";
+
+/** Meeting on Wednesday 11 October 2023, next meeting Wednesday 8 November, ASAP = 10 working days. */
+const CONTEXT: DueContext = {
+  meetingDate: "2023-10-11",
+  nextMeetingDate: "2023-11-08",
+  asapWorkingDays: 10,
+  region: "england-and-wales",
+};
+
+const FIX = "write it as 13/10/2023, ASAP, Next meeting or +10 WD";
+const NO_MEETING_DATE =
+  "counts working days from the meeting's date, but this meeting has no date in Meetings; add the meeting's date there, or write a date such as 13/10/2023";
+
+describe("resolveDue accepts", () => {
+  it.each([
+    ["13/10/2023", "2023-10-13", "date"],
+    ["13/10/23", "2023-10-13", "date"],
+    ["13-10-2023", "2023-10-13", "date"],
+    ["13.10.2023", "2023-10-13", "date"],
+    ["13 Oct 2023", "2023-10-13", "date"],
+    ["13 October 2023", "2023-10-13", "date"],
+    ["13th October 2023", "2023-10-13", "date"],
+    ["Fri 13 Oct 2023", "2023-10-13", "date"],
+    ["2023-10-13", "2023-10-13", "date"],
+    ["  13/10/2023 ", "2023-10-13", "date"],
+    [45_212, "2023-10-13", "serial"],
+    [45_212.5, "2023-10-13", "serial"],
+    ["45212", "2023-10-13", "serial"],
+    ["ASAP", "2023-10-25", "asap"],
+    ["asap", "2023-10-25", "asap"],
+    ["Asap", "2023-10-25", "asap"],
+    [" A S A P ", "2023-10-25", "asap"],
+    ["A.S.A.P.", "2023-10-25", "asap"],
+    ["Next meeting", "2023-11-08", "next-meeting"],
+    ["NEXT MEETING", "2023-11-08", "next-meeting"],
+    ["next  meeting", "2023-11-08", "next-meeting"],
+    ["Next mtg", "2023-11-08", "next-meeting"],
+    ["next mtg.", "2023-11-08", "next-meeting"],
+    ["Next meeting date", "2023-11-08", "next-meeting"],
+    ["+5 WD", "2023-10-18", "working-days"],
+    ["+5 wd", "2023-10-18", "working-days"],
+    ["+5WD", "2023-10-18", "working-days"],
+    ["5 WD", "2023-10-18", "working-days"],
+    ["5 working days", "2023-10-18", "working-days"],
+    ["+5 working days", "2023-10-18", "working-days"],
+    ["+ 5 Working Days", "2023-10-18", "working-days"],
+    ["1 working day", "2023-10-12", "working-days"],
+    ["+10 WD", "2023-10-25", "working-days"],
+    ["+10 W.D.", "2023-10-25", "working-days"],
+    ["10 wds", "2023-10-25", "working-days"],
+    ["+0 WD", "2023-10-11", "working-days"],
+  ] as const)("%j → %s (%s)", (due, date, rule) => {
+    expect(resolveDue(due, CONTEXT)).toEqual({ ok: true, date, rule });
+  });
+
+  it("counts working days in the committee's region", () => {
+    const easter = { ...CONTEXT, meetingDate: "2024-03-28" };
+    expect(resolveDue("+1 WD", easter)).toEqual({ ok: true, date: "2024-04-02", rule: "working-days" });
+    expect(resolveDue("+1 WD", { ...easter, region: "scotland" })).toEqual({
+      ok: true,
+      date: "2024-04-01",
+      rule: "working-days",
+    });
+  });
+
+  it("uses the ASAP setting, and a meeting held on a non-working day", () => {
+    expect(resolveDue("ASAP", { ...CONTEXT, asapWorkingDays: 0 })).toEqual({ ok: true, date: "2023-10-11", rule: "asap" });
+    expect(resolveDue("ASAP", { ...CONTEXT, meetingDate: "2023-10-14", asapWorkingDays: 1 })).toEqual({
+      ok: true,
+      date: "2023-10-16",
+      rule: "asap",
+    });
+  });
+});
+
+describe("resolveDue explains", () => {
+  it.each([
+    ["", "Due is blank; write a date such as 13/10/2023, ASAP, Next meeting or +10 WD"],
+    ["   ", "Due is blank; write a date such as 13/10/2023, ASAP, Next meeting or +10 WD"],
+    ["31/02/2024", `"31/02/2024" is not a date; ${FIX}`],
+    ["13/13/2023", `"13/13/2023" is not a date; ${FIX}`],
+    ["Thu 13 Oct 2023", `"Thu 13 Oct 2023" is not a date; ${FIX}`],
+    ["next week", `"next week" is not a date; ${FIX}`],
+    ["TBC", `"TBC" is not a date; ${FIX}`],
+    ["-5 WD", `"-5 WD" is not a date; ${FIX}`],
+    ["+1.5 WD", `"+1.5 WD" is not a date; ${FIX}`],
+    ["  end   of month ", `"end of month" is not a date; ${FIX}`],
+    ["+1001 WD", `"+1001 WD" is more than 1000 working days after the meeting; ${FIX}`],
+    ["13/10/1923", `"13/10/1923" reads as 13/10/1923; due dates must fall in 2000–2099, so ${FIX}`],
+    ["13/10/2203", `"13/10/2203" reads as 13/10/2203; due dates must fall in 2000–2099, so ${FIX}`],
+    ["10", `"10" reads as 09/01/1900; due dates must fall in 2000–2099, so ${FIX}`],
+    [10, `"10" reads as 09/01/1900; due dates must fall in 2000–2099, so ${FIX}`],
+    [0, `"0" is not a date; ${FIX}`],
+    [-3, `"-3" is not a date; ${FIX}`],
+    [Number.NaN, `"NaN" is not a date; ${FIX}`],
+  ] as const)("%j: %s", (due, message) => {
+    expect(resolveDue(due, CONTEXT)).toEqual({ ok: false, message });
+  });
+
+  it.each([
+    ["ASAP", `"ASAP" ${NO_MEETING_DATE}`],
+    ["+10 WD", `"+10 WD" ${NO_MEETING_DATE}`],
+    ["3 working days", `"3 working days" ${NO_MEETING_DATE}`],
+  ])("%j when the meeting has no date: %s", (due, message) => {
+    expect(resolveDue(due, { ...CONTEXT, meetingDate: null })).toEqual({ ok: false, message });
+  });
+
+  it.each(["Next meeting", "next mtg"])("%j when there is no next meeting", (due) => {
+    expect(resolveDue(due, { ...CONTEXT, nextMeetingDate: null })).toEqual({
+      ok: false,
+      message:
+        `"${due}" needs the next meeting's date, but there is no Scheduled meeting after this one in Meetings; ` +
+        "add the next meeting's date there, or write a date such as 13/10/2023",
+    });
+  });
+
+  it("does not need meeting dates for forms that do not use them", () => {
+    const bare = { ...CONTEXT, meetingDate: null, nextMeetingDate: null };
+    expect(resolveDue("13/10/2023", bare)).toEqual({ ok: true, date: "2023-10-13", rule: "date" });
+    expect(resolveDue(45_212, bare)).toEqual({ ok: true, date: "2023-10-13", rule: "serial" });
+  });
+
+  it("throws for a broken ASAP setting, which no member row can fix", () => {
+    expect(() => resolveDue("ASAP", { ...CONTEXT, asapWorkingDays: -1 })).toThrow(ActionlogError);
+    expect(() => resolveDue("ASAP", { ...CONTEXT, asapWorkingDays: 2.5 })).toThrow(/ASAP working days/);
+  });
+});

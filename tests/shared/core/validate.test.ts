@@ -1,0 +1,135 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { validateLog } from "../../../shared/core/validate.js";
+import { parseLog } from "../../../sheets-schema/parse-log.js";
+import { type LogSpec, action, buildLog } from "../../support/log-fixture.js";
+
+// 20 Oct 2023, 10:00 in London (BST).
+const NOW = DateTime.fromISO("2023-10-20T09:00:00Z");
+
+const validate = (spec: LogSpec) => validateLog(parseLog(buildLog(spec)), NOW);
+const only = (spec: LogSpec) => {
+  const result = validate(spec);
+  return { result, messages: result.problems.map((p) => `${p.column}: ${p.message}`) };
+};
+const changeTo = (spec: LogSpec, column: string) =>
+  validate(spec).changes.find((c) => c.tab === "Actions" && c.column === column)?.new;
+
+describe("Due Date from the Due column", () => {
+  it.each([
+    ["13/10/2023", "2023-10-13"],
+    ["13/10/23", "2023-10-13"],
+    ["13 Oct 2023", "2023-10-13"],
+    ["2023-10-13", "2023-10-13"],
+    [45212, "2023-10-13"],
+    ["ASAP", "2023-10-18"], // meeting 29 on Wed 11 Oct + 5 working days
+    ["Next meeting", "2023-11-08"], // the next Scheduled meeting after 29 is 30
+    ["+10 WD", "2023-10-25"],
+    ["10 working days", "2023-10-25"],
+  ])("Due %j gives Due Date %s", (due, expected) => {
+    expect(changeTo({ actions: [action({ Due: due })] }, "Due Date")).toBe(expected);
+  });
+
+  it("Next meeting of an action from meeting 28 points at 30 once 29 is Held", () => {
+    expect(changeTo({ actions: [action({ Ref: "DAG28-04", Meeting: 28, Due: "Next meeting" })] }, "Due Date")).toBe("2023-11-08");
+  });
+
+  it("leaves Due Date alone when it is already right (idempotent)", () => {
+    expect(validate({ actions: [action({ "Due Date": "2023-10-13" })] }).changes).toEqual([]);
+  });
+
+  it("names the row, column and fix for an impossible date, and keeps the old Due Date", () => {
+    const { result } = only({ actions: [action({ Due: "31/02/2024", "Due Date": "2023-10-13" })] });
+    expect(result.problems).toEqual([
+      { tab: "Actions", row: 2, ref: "DAG29-01", column: "Due", message: 'Due "31/02/2024" is not a date; write it as 13/10/2023, ASAP, Next meeting or +10 WD' },
+    ]);
+    expect(result.changes.filter((c) => c.column === "Due Date")).toEqual([]);
+    expect(result.changes.find((c) => c.column === "Checks")?.new).toBe(result.problems[0]?.message);
+  });
+});
+
+describe("problems in the Checks column", () => {
+  it.each<[string, NonNullable<LogSpec["actions"]>, string]>([
+    ["unknown owner", [action({ Owner: "Programme (Matt McKeon)" })], "Owner: "],
+    ["initials shared by two members", [action({ Owner: "SC" })], "Owner: "],
+    ["owner without an email", [action({ Owner: "Consumer Representative (Caroline Farquhar)" })], "Owner: "],
+    ["unknown status", [action({ Status: "Done and dusted" })], 'Status: Status "Done and dusted" is not a status; write Open, Ongoing, Proposed Closed or Closed'],
+    ["Closed without an Update", [action({ Status: "Closed" })], "Update: Update is blank but Status is Closed"],
+    ["ref for another meeting", [action({ Ref: "DAG28-01" })], 'Ref: Ref "DAG28-01" is for meeting 28 but Meeting says 29'],
+    ["malformed ref", [action({ Ref: "DAG29/1" })], 'Ref: Ref "DAG29/1" is not an action ref; write it as DAG29-01'],
+    ["ref of another committee", [action({ Ref: "PSG29-01" })], 'Ref: Ref "PSG29-01" is not an action ref'],
+    ["blank meeting", [action({ Meeting: null })], "Meeting: Meeting is blank or not a number"],
+    ["blank action text", [action({ Action: "" })], "Action: Action is blank"],
+    ["blank due", [action({ Due: null })], "Due: Due is blank"],
+    ["duplicate ref", [action(), action({ Action: "Another" })], "Ref: Ref DAG29-01 is also on row 3"],
+  ])("%s", (_name, actions, expected) => {
+    const { messages } = only({ actions });
+    expect(messages.some((m) => m.startsWith(expected))).toBe(true);
+  });
+
+  it("asks for the name when initials are shared", () => {
+    const { messages } = only({ actions: [action({ Owner: "SC" })] });
+    expect(messages.join("\n")).toMatch(/Seth Chapman.*Sean Cooper|Sean Cooper.*Seth Chapman/);
+  });
+
+  it("clears Checks once the problem is fixed, and says so in the audit reason", () => {
+    const change = validate({ actions: [action({ Checks: "Owner old problem", "Due Date": "2023-10-13" })] }).changes;
+    expect(change).toEqual([expect.objectContaining({ column: "Checks", old: "Owner old problem", new: "", reason: "problems fixed" })]);
+  });
+
+  it("does not chase owners or due dates of Closed actions", () => {
+    const { messages } = only({ actions: [action({ Status: "Closed", Update: "Done", Owner: "Nobody", Due: "whenever" })] });
+    expect(messages).toEqual([]);
+  });
+
+  it("reports a blank committee_code once, on Settings", () => {
+    const { result } = only({ settings: { committee_code: "" }, actions: [action({ Ref: "" })] });
+    expect(result.problems.filter((p) => p.tab === "Settings")).toHaveLength(1);
+    expect(result.changes.some((c) => c.column === "Ref")).toBe(false);
+  });
+});
+
+describe("normalisations written back", () => {
+  it.each([
+    ["ongoing", "Ongoing", "canonical spelling of the status"],
+    ["PROPOSED CLOSED", "Proposed Closed", "canonical spelling of the status"],
+    ["", "Open", "blank status: a new action is Open"],
+  ])("Status %j becomes %s", (status, expected, reason) => {
+    const change = validate({ actions: [action({ Status: status })] }).changes.find((c) => c.column === "Status");
+    expect(change).toMatchObject({ new: expected, reason });
+  });
+
+  it("assigns the next free ref for the action's meeting", () => {
+    const result = validate({ actions: [action(), action({ Ref: "DAG29-07" }), action({ Ref: "", Action: "New one" }), action({ Ref: "", Meeting: 30, Action: "Later" })] });
+    expect(result.changes.filter((c) => c.column === "Ref").map((c) => [c.row, c.new])).toEqual([[4, "DAG29-08"], [5, "DAG30-01"]]);
+  });
+
+  it("continues a blank area from the row above within the same meeting only", () => {
+    const result = validate({
+      actions: [action({ Area: "UTC vs Clock Times" }), action({ Ref: "DAG29-02", Area: "" }), action({ Ref: "DAG30-01", Meeting: 30, Area: "" })],
+    });
+    expect(result.changes.filter((c) => c.column === "Area").map((c) => [c.row, c.new])).toEqual([[3, "UTC vs Clock Times"]]);
+  });
+
+  it("fills Closed On with the committee's date when an action is Closed", () => {
+    // 23:30 UTC on 31 Oct 2023 is still 31 Oct in London (GMT since 29 Oct).
+    const late = validateLog(parseLog(buildLog({ actions: [action({ Status: "Closed", Update: "Done" })] })), DateTime.fromISO("2023-10-31T23:30:00Z"));
+    expect(late.changes.find((c) => c.column === "Closed On")?.new).toBe("2023-10-31");
+    // 23:30 UTC on 20 Oct 2023 is 00:30 on 21 Oct in London (BST).
+    const bst = validateLog(parseLog(buildLog({ actions: [action({ Status: "Closed", Update: "Done" })] })), DateTime.fromISO("2023-10-20T23:30:00Z"));
+    expect(bst.changes.find((c) => c.column === "Closed On")?.new).toBe("2023-10-21");
+  });
+
+  it("assigns decision refs after the highest and continues decision areas", () => {
+    const result = validate({
+      decisions: [
+        { Ref: "DAG-DEC76", Meeting: 29, Area: "CR032", Decision: "Issued to IA" },
+        { Ref: "", Meeting: 29, Area: "", Decision: "CoCo approved" },
+      ],
+    });
+    expect(result.changes.map((c) => [c.tab, c.row, c.column, c.new])).toEqual([
+      ["Decisions", 3, "Ref", "DAG-DEC77"],
+      ["Decisions", 3, "Area", "CR032"],
+    ]);
+  });
+});
