@@ -1,7 +1,6 @@
 /** The commands of `actionlog`: each parses its flags, builds adapters and calls one use case. */
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import type { ParseArgsConfig } from "node:util";
 import { openWorkbook } from "../shared/adapters/open-workbook.js";
 import { loadConfig } from "../shared/config.js";
 import { resolveDue } from "../shared/core/due-dates.js";
@@ -12,19 +11,8 @@ import { REGISTER_FORMATS, type RegisterFormat, exportRegister } from "../shared
 import { runRollover } from "../shared/jobs/rollover-job.js";
 import { runValidate } from "../shared/jobs/validate-job.js";
 import { runDemo } from "./actionlog-demo.js";
+import { type Command, common, flag, meetingNumber, print, required, text } from "./actionlog-command.js";
 import { formatRollover, formatValidate } from "./actionlog-output.js";
-
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-type Values = Record<string, string | boolean | undefined>;
-
-interface Command {
-  options: NonNullable<ParseArgsConfig["options"]>;
-  run(values: Values, positionals: string[], io: Io): Promise<number>;
-}
 
 export const USAGE = `actionlog: a committee's action log, checked, dated and rolled forward
 
@@ -39,24 +27,6 @@ Usage:
 Exit codes: 0 done, 1 done but the log has problems, 2 bad usage or unreadable workbook.
 Due accepts 13/10/2023, 13 Oct 2023, 2023-10-13, ASAP, Next meeting, +10 WD, 10 working days.
 `;
-
-const flag = { type: "boolean" } as const;
-const text = { type: "string" } as const;
-const common = { json: flag, "dry-run": flag, help: flag, sheet: text } as const;
-
-const required = (values: Values, name: string, hint: string): string => {
-  const value = values[name];
-  if (typeof value !== "string" || value.trim() === "") throw new ActionlogError("USAGE", `--${name} is required (${hint})`);
-  return value;
-};
-
-const meetingNumber = (values: Values): number => {
-  const raw = required(values, "meeting", "the meeting number, such as 29");
-  if (!/^\d{1,6}$/.test(raw)) throw new ActionlogError("USAGE", `--meeting "${raw}" is not a meeting number; write a whole number such as 29`);
-  return Number(raw);
-};
-
-const print = (io: Io, values: Values, json: unknown, human: string) => io.out(values.json ? JSON.stringify(json, null, 2) : human);
 
 export const COMMANDS = {
   init: {

@@ -8,7 +8,7 @@ import { SAMPLE, sampleTabs } from "../shared/demo/sample-committee.js";
 import { REGISTER_FORMATS, exportRegister } from "../shared/jobs/register-job.js";
 import { runRollover } from "../shared/jobs/rollover-job.js";
 import { runValidate } from "../shared/jobs/validate-job.js";
-import type { Io } from "./actionlog-commands.js";
+import type { Io } from "./actionlog-command.js";
 import { formatRollover, formatValidate } from "./actionlog-output.js";
 
 export async function runDemo(dir: string, now: DateTime, io: Io): Promise<number> {

@@ -40,8 +40,8 @@ export function validateActions(log: LogData, calendar: MeetingCalendar, today: 
     const flag = (column: string, message: string) => found.push({ column, message });
     const action: Action = { ...row };
     const change = (column: string, key: keyof Action, value: string, reason: string) => {
-      changes.push({ tab: TAB, row: row.row, ref: action.ref || row.ref, column, old: row[key] === "" ? null : row[key], new: value, reason });
       (action as unknown as Record<string, unknown>)[key] = value;
+      changes.push({ tab: TAB, row: row.row, ref: action.ref, column, old: row[key] === "" ? null : row[key], new: value, reason });
     };
 
     const refMeeting = parseActionRef(row.ref)?.meeting ?? null;

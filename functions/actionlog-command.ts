@@ -1,0 +1,34 @@
+/** What every `actionlog` command shares: its shape, the output channel and flag helpers. */
+import type { ParseArgsConfig } from "node:util";
+import { ActionlogError } from "../shared/core/errors.js";
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+export interface Command {
+  options: NonNullable<ParseArgsConfig["options"]>;
+  run(values: Values, positionals: string[], io: Io): Promise<number>;
+}
+
+export const flag = { type: "boolean" } as const;
+export const text = { type: "string" } as const;
+export const common = { json: flag, "dry-run": flag, help: flag, sheet: text } as const;
+
+export const required = (values: Values, name: string, hint: string): string => {
+  const value = values[name];
+  if (typeof value !== "string" || value.trim() === "") throw new ActionlogError("USAGE", `--${name} is required (${hint})`);
+  return value;
+};
+
+export const meetingNumber = (values: Values): number => {
+  const raw = required(values, "meeting", "the meeting number, such as 29");
+  if (!/^\d{1,6}$/.test(raw)) throw new ActionlogError("USAGE", `--meeting "${raw}" is not a meeting number; write a whole number such as 29`);
+  return Number(raw);
+};
+
+export const print = (io: Io, values: Values, json: unknown, human: string) => io.out(values.json ? JSON.stringify(json, null, 2) : human);
+

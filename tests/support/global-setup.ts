@@ -1,0 +1,9 @@
+/** Compiles dist/ once, so tests can run the real `actionlog` binary as a user would. */
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+export default function setup(): void {
+  const typescript = dirname(createRequire(import.meta.url).resolve("typescript/package.json"));
+  execFileSync(process.execPath, [join(typescript, "bin", "tsc"), "-p", "tsconfig.build.json"], { stdio: "inherit" });
+}
