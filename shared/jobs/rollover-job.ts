@@ -2,7 +2,7 @@
 import type { DateTime } from "luxon";
 import { findTab, parseLog } from "../../sheets-schema/parse-log.js";
 import { REGISTER_HEADERS, registerTabName } from "../../sheets-schema/tabs.js";
-import type { ChangeBatch, RawTab, Workbook } from "../adapters/workbook.js";
+import type { ChangeBatch, RawTab, RawWorkbook, Workbook } from "../adapters/workbook.js";
 import { committeeToday } from "../core/dates.js";
 import { ActionlogError } from "../core/errors.js";
 import { registerTabRows } from "../core/register-export.js";
@@ -27,9 +27,10 @@ export interface RolloverReport {
 
 export async function runRollover(
   workbook: Workbook,
-  options: { meeting: number; now: DateTime; dryRun: boolean; actor: string },
+  options: { meeting: number; now: DateTime; dryRun: boolean; actor: string; raw?: RawWorkbook },
 ): Promise<RolloverReport> {
-  const raw = await workbook.read();
+  // A caller that already read the workbook (the daily rollover) passes it in: one read per job.
+  const raw = options.raw ?? (await workbook.read());
   const log = parseLog(raw);
   const validation = validateLog(log, options.now);
   const today = committeeToday(options.now, log.settings.timezone);
