@@ -1,0 +1,41 @@
+import { execFile } from "node:child_process";
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { readXlsx, tempDir } from "../support/cli.js";
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, "../../bin/actionlog.js");
+
+/** The compiled command, spawned as a user would run it (dist/ is built by the global setup). */
+const actionlog = (args: string[], env: Record<string, string> = {}) =>
+  run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+
+describe("the actionlog binary", () => {
+  it("prints help and exits 0", async () => {
+    const result = await actionlog(["--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("actionlog validate --sheet <file>");
+  });
+
+  it("runs the demo end to end: workbook, register tab and three exports", async () => {
+    const dir = join(await tempDir(), "demo");
+    const result = await actionlog(["demo", "--dir", dir], { ACTIONLOG_NOW: "2026-11-28T16:00:00Z" });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Register for meeting 15 (7 new actions, 4 from previous meetings)");
+    expect((await readdir(dir)).sort()).toEqual(["action-log.xlsx", "register-DSB15.csv", "register-DSB15.json", "register-DSB15.md"]);
+    const book = await readXlsx(join(dir, "action-log.xlsx"));
+    expect(book.tabs.map((t) => t.name)).toContain("Register DSB15");
+    expect(book.tabs.find((t) => t.name === "Audit")?.rows.length).toBeGreaterThan(20);
+  });
+
+  it("reports a bad clock setting as one line and exit 2", async () => {
+    const result = await actionlog(["validate", "--sheet", "log.xlsx"], { ACTIONLOG_NOW: "yesterday" });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe("actionlog validate: Bad configuration: ACTIONLOG_NOW is not an ISO date-time such as 2023-10-11T10:00:00Z");
+  });
+});

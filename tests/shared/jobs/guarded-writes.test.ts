@@ -1,0 +1,130 @@
+import fc from "fast-check";
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import type { RawWorkbook, Workbook } from "../../../shared/adapters/workbook.js";
+import { createMemoryWorkbook } from "../../../shared/adapters/workbook.memory.js";
+import { runRollover } from "../../../shared/jobs/rollover-job.js";
+import { runValidate } from "../../../shared/jobs/validate-job.js";
+import { action, buildLog } from "../../support/log-fixture.js";
+import { type MemberEdit, editActions } from "../../support/member-edits.js";
+
+const NOW = DateTime.fromISO("2023-10-20T09:00:00Z");
+const options = { now: NOW, dryRun: false, actor: "test" };
+
+/** A workbook where a member edits Actions after the job has read it and before it writes. */
+function withMemberBetween(book: RawWorkbook, edit: MemberEdit) {
+  const inner = createMemoryWorkbook({ tabs: book.tabs });
+  let edited = false;
+  const workbook: Workbook = {
+    label: "racing workbook",
+    read: () => inner.read(),
+    async apply(batch) {
+      if (!edited) {
+        edited = true;
+        const tab = editActions(inner.snapshot(), edit);
+        await inner.apply({ tabs: [{ ...tab, rows: tab.rows.map((r) => r.cells) }], updates: [], appends: [] });
+      }
+      return inner.apply(batch);
+    },
+  };
+  return { workbook, inner };
+}
+
+const rowsOf = (book: RawWorkbook) => {
+  const tab = book.tabs.find((t) => t.name === "Actions");
+  const col = (name: string) => tab?.headers.indexOf(name) ?? -1;
+  return (tab?.rows ?? []).map((r) => ({ ref: r.cells[col("Ref")], action: r.cells[col("Action")], status: r.cells[col("Status")], due: r.cells[col("Due")], dueDate: r.cells[col("Due Date")], checks: r.cells[col("Checks")] }));
+};
+
+const LOG = buildLog({
+  actions: [
+    action({ Ref: "DAG29-03", Due: "ASAP", Status: "open" }),
+    action({ Ref: "DAG29-01", Due: "+10 WD" }),
+    action({ Ref: "", Action: "Blank ref row", Due: "Next meeting" }),
+    action({ Ref: "DAG29-02", Owner: "SC", Status: "ongoing" }),
+    action({ Ref: "DAG28-07", Meeting: 28, Due: "31/02/2024" }),
+  ],
+});
+
+const edits: fc.Arbitrary<MemberEdit> = fc.oneof(
+  fc.record({ kind: fc.constant("sort" as const), descending: fc.boolean() }),
+  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(10) }),
+  fc.record({ kind: fc.constant("delete" as const), at: fc.nat(10) }),
+  fc.record({ kind: fc.constant("edit" as const), at: fc.nat(10), column: fc.constantFrom("Status", "Due", "Action", "Owner"), value: fc.constantFrom("Closed", "13/12/2023", "Edited by a member", "PP") }),
+);
+
+describe("guarded writes while a member edits the sheet", () => {
+  it("never loses a member's edit and never lands an automation value on the wrong row", async () => {
+    let interleavings = 0;
+    await fc.assert(
+      fc.asyncProperty(edits, async (edit) => {
+        interleavings++;
+        const { workbook, inner } = withMemberBetween(LOG, edit);
+        await runValidate(workbook, options);
+        const after = rowsOf(inner.snapshot());
+        // What the member's sheet looked like right after their edit, before the job wrote.
+        const memberView = rowsOf({ tabs: [editActions(LOG, edit)] });
+        expect(after).toHaveLength(memberView.length);
+        after.forEach((row, i) => {
+          const seen = memberView[i];
+          // Member columns keep the member's text, except the allowed normalisations.
+          expect(row.action).toBe(seen?.action);
+          expect(row.due).toBe(seen?.due);
+          if (seen?.ref) expect(row.ref).toBe(seen.ref);
+          if (seen?.status && String(seen.status).toLowerCase() !== String(row.status).toLowerCase()) throw new Error(`status ${seen.status} lost`);
+          // Automation values belong to the row's own ref.
+          if (row.ref === "DAG29-03" && row.dueDate) expect(row.dueDate).toBe("2023-10-18");
+          if (row.ref === "DAG29-01" && row.dueDate) expect(row.dueDate).toBe("2023-10-25");
+          if (row.ref === "DAG28-07") expect(row.dueDate ?? null).toBeNull();
+          if (row.action === "Inserted by a member") expect([row.ref, row.dueDate, row.checks]).toEqual([null, null, null]);
+        });
+      }),
+      { numRuns: 200, seed: 20231011 },
+    );
+    console.info(`guarded writes: ${interleavings} interleavings of a member edit between read and write`);
+    expect(interleavings).toBe(200);
+  });
+
+  it("finishes the skipped work on the next run", async () => {
+    const { workbook, inner } = withMemberBetween(LOG, { kind: "sort", descending: true });
+    const first = await runValidate(workbook, options);
+    expect(first.skipped).toBeGreaterThan(0); // the blank-ref row moved, so its writes waited
+    await runValidate(inner, options);
+    expect((await runValidate(inner, options)).changes).toEqual([]);
+    expect(rowsOf(inner.snapshot()).find((r) => r.action === "Blank ref row")?.ref).toBe("DAG29-04");
+  });
+});
+
+describe("roll-forward idempotence", () => {
+  const spec = fc.array(
+    fc.record({
+      meeting: fc.integer({ min: 26, max: 29 }),
+      status: fc.constantFrom("Open", "Ongoing", "Proposed Closed", "Closed", "", "bogus"),
+      due: fc.constantFrom("ASAP", "Next meeting", "+5 WD", "13/10/2023", "", "31/02/2024"),
+      owner: fc.constantFrom("PP", "SC", "Programme (PMO)", "Nobody"),
+      ref: fc.boolean(),
+    }),
+    { maxLength: 15 },
+  );
+
+  it("a second run gives the same register, no changes and no new audit rows", async () => {
+    await fc.assert(
+      fc.asyncProperty(spec, async (rows) => {
+        const book = buildLog({
+          meetings: [26, 27, 28, 29, 30].map((n) => ({ Meeting: n, Date: `${n - 19}/10/2023`, Status: n < 30 ? "Held" : "Scheduled" })),
+          actions: rows.map((r, i) => action({ Ref: r.ref ? `DAG${r.meeting}-${String(i + 1).padStart(2, "0")}` : "", Meeting: r.meeting, Status: r.status, Due: r.due, Owner: r.owner, Update: "Noted" })),
+        });
+        const workbook = createMemoryWorkbook({ tabs: book.tabs });
+        const first = await runRollover(workbook, { ...options, meeting: 29 });
+        const snapshot = workbook.snapshot();
+        const second = await runRollover(workbook, { ...options, meeting: 29 });
+        expect(second.register).toEqual(first.register);
+        expect(second.registerWritten).toBe(false);
+        expect(second.changes).toBe(0);
+        expect(workbook.snapshot()).toEqual(snapshot);
+        expect(new Set(first.register.map((e) => e.ref)).size).toBe(first.register.length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
