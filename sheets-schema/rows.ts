@@ -1,6 +1,5 @@
 /** Zod schemas that turn one raw row of each tab into a typed row, or into problems. */
 import { z } from "zod";
-import { parseUkDate, serialToIso } from "../shared/core/dates.js";
 import { cellText } from "../shared/core/text.js";
 import { MEETING_STATUSES, type MeetingStatus } from "../shared/core/types.js";
 
@@ -11,15 +10,10 @@ export const text = cell.transform((value) => cellText(value));
 
 /** A meeting number written as 29, "29" or "DAG29"; null when blank or unreadable. */
 export const meetingNumber = cell.transform((value): number | null => {
-  if (typeof value === "number") return Number.isInteger(value) && value > 0 ? value : null;
+  if (typeof value === "number") return Number.isInteger(value) && value > 0 && value < 1_000_000 ? value : null;
   const match = /^[A-Za-z]*\s*(\d{1,6})$/.exec(cellText(value));
   return match ? Number(match[1]) : null;
 });
-
-/** A date cell: a sheet serial number or a UK date typed as text. */
-export const dateCell = cell.transform((value): string | null =>
-  typeof value === "number" ? serialToIso(value) : parseUkDate(cellText(value)),
-);
 
 const yesNo = cell.transform((value, ctx): boolean => {
   if (typeof value === "boolean") return value;

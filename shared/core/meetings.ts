@@ -16,19 +16,26 @@ export function createMeetingCalendar(meetings: readonly Meeting[]): MeetingCale
     .filter((m) => m.status === "Scheduled")
     .sort((a, b) => a.number - b.number);
   const nextCache = new Map<number, Meeting | undefined>();
-  // goneAhead[n] = meetings numbered 1..n not Cancelled; meetings missing from the tab count,
-  // since carried is computed from meeting numbers. Built once: 100k actions ask per row.
-  const highest = Math.max(0, ...byNumber.keys());
-  const goneAhead = new Int32Array(highest + 2);
-  for (let n = 1; n <= highest + 1; n++) goneAhead[n] = (goneAhead[n - 1] ?? 0) + (byNumber.get(n)?.status === "Cancelled" ? 0 : 1);
-  const upTo = (n: number): number => (n <= 0 ? 0 : n <= highest + 1 ? (goneAhead[n] ?? 0) : (goneAhead[highest + 1] ?? 0) + (n - highest - 1));
+  // Carried is computed from meeting numbers: every number counts unless that meeting was
+  // Cancelled, so only the cancelled numbers need remembering (sorted, for binary search).
+  const cancelled = [...byNumber.values()].filter((m) => m.status === "Cancelled").map((m) => m.number).sort((a, b) => a - b);
+  const cancelledUpTo = (n: number): number => {
+    let low = 0;
+    let high = cancelled.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((cancelled[mid] ?? 0) <= n) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
   return {
     get: (number) => byNumber.get(number),
     nextScheduled(number) {
       if (!nextCache.has(number)) nextCache.set(number, scheduled.find((m) => m.number > number));
       return nextCache.get(number);
     },
-    countHeldOrScheduled: (from, to) => (to > from ? upTo(to) - upTo(from) : 0),
+    countHeldOrScheduled: (from, to) => (to > from ? to - from - (cancelledUpTo(to) - cancelledUpTo(from)) : 0),
   };
 }
 
