@@ -1,0 +1,109 @@
+/** The import-minutes use case: read the minutes and the log once, merge, write one guarded batch. */
+import type { DateTime } from "luxon";
+import { findTab, parseLog } from "../../sheets-schema/parse-log.js";
+import { cellAt, locateColumns } from "../../sheets-schema/columns.js";
+import { TAB } from "../../sheets-schema/tabs.js";
+import { readMinutes } from "../adapters/minutes-file.js";
+import type { CellUpdate, ChangeBatch, RawWorkbook, Workbook } from "../adapters/workbook.js";
+import { ActionlogError } from "../core/errors.js";
+import { extractMinutes } from "../core/minutes/extract.js";
+import { type RowAddition, mergeMinutes } from "../core/minutes/merge.js";
+import type { MinutesExtract } from "../core/minutes/types.js";
+import { cellText } from "../core/text.js";
+import type { Cell, Change, IsoDate } from "../core/types.js";
+import { changesToBatch } from "./change-batch.js";
+import { createRowLocator } from "./row-locator.js";
+
+export interface ImportMinutesOptions {
+  now: DateTime;
+  dryRun: boolean;
+  /** Who made the change, for Audit, e.g. "actionlog import-minutes". */
+  actor: string;
+  /** The meeting's date when the minutes do not state it (`--meeting-date`); wins over the text. */
+  meetingDate?: IsoDate | null;
+  /** Names the minutes in messages, e.g. the file path. */
+  label?: string;
+}
+
+export interface ImportMinutesReport {
+  /** What the minutes say; crossCheck also holds the disagreements with the log. */
+  minutes: MinutesExtract;
+  /** Cells changed in existing rows (each audited). */
+  changes: Change[];
+  /** Rows added (each audited). */
+  added: RowAddition[];
+  /** Changes left for the next run because the sheet moved under the job. */
+  skipped: number;
+  /** False for a dry run, and when there was nothing to change. */
+  written: boolean;
+}
+
+/** Raw cells by tab, row and header, for exact compare-and-set guards. */
+function rawCells(raw: RawWorkbook): (tab: string, row: number, column: string) => Cell {
+  const cache = new Map<string, { rows: Map<number, RawWorkbook["tabs"][number]["rows"][number]>; columns: ReturnType<typeof locateColumns>["columns"] }>();
+  return (tabName, row, column) => {
+    let entry = cache.get(tabName);
+    const tab = findTab(raw, tabName);
+    if (!tab) return null;
+    if (!entry) {
+      entry = { rows: new Map(tab.rows.map((r) => [r.row, r])), columns: locateColumns(tab, []).columns };
+      cache.set(tabName, entry);
+    }
+    const found = entry.rows.get(row);
+    return found ? cellAt(found, entry.columns, column) : null;
+  };
+}
+
+function settingRows(raw: RawWorkbook): Map<string, number> {
+  const rows = new Map<string, number>();
+  const tab = findTab(raw, TAB.settings);
+  if (!tab) return rows;
+  const { columns } = locateColumns(tab, []);
+  for (const row of tab.rows) {
+    const key = cellText(cellAt(row, columns, "Key")).toLowerCase();
+    if (key !== "" && !rows.has(key)) rows.set(key, row.row);
+  }
+  return rows;
+}
+
+/** Rows without a ref column are found by number, guarded by their key cell (Meeting, Key). */
+function locator(raw: RawWorkbook, log: ReturnType<typeof parseLog>): (change: Change) => Pick<CellUpdate, "ref" | "match"> {
+  const byRef = createRowLocator(log);
+  const cell = rawCells(raw);
+  const keyColumn: Record<string, string> = { Meetings: "Meeting", Settings: "Key" };
+  return (change) => {
+    const column = keyColumn[change.tab];
+    return column === undefined ? byRef(change) : { ref: "", match: { column, value: cell(change.tab, change.row, column) } };
+  };
+}
+
+/**
+ * Imports one set of minutes (text saved from Word, or .docx bytes) into the log. Importing the
+ * same minutes again changes nothing; conflicts with the log are reported, never overwritten.
+ */
+export async function importMinutes(workbook: Workbook, minutes: string | Uint8Array, options: ImportMinutesOptions): Promise<ImportMinutesReport> {
+  const label = options.label ?? "the minutes";
+  const doc = await readMinutes(minutes, label);
+  const raw = await workbook.read();
+  const log = parseLog(raw);
+  const knownRefs = [...log.actions.map((a) => a.ref), ...log.decisions.map((d) => d.ref)].filter((r) => r !== "");
+  const extract = extractMinutes(doc, { meetingDate: options.meetingDate ?? null, members: log.members, knownRefs });
+  const number = extract.meeting.number;
+  if (number === null) {
+    throw new ActionlogError("MINUTES_UNREADABLE", `${label}: found no action refs (such as DAG29-01) to tell which meeting these minutes are for; check it is the minutes, with its "New / Outstanding Actions" table or ACTION lines`);
+  }
+  const plan = mergeMinutes({ log, extract, cell: rawCells(raw), settingRows: settingRows(raw) }, number);
+  extract.crossCheck.push(...plan.findings);
+
+  const audit = { now: options.now, timezone: log.settings.timezone, actor: options.actor };
+  const batch: ChangeBatch = changesToBatch(plan.changes, locator(raw, log), audit);
+  const time = options.now.setZone(log.settings.timezone).toISO({ suppressMilliseconds: true }) ?? "";
+  for (const addition of plan.additions) batch.appends.push({ tab: addition.tab, values: addition.values });
+  for (const addition of plan.additions) {
+    batch.appends.push({ tab: TAB.audit, values: { Time: time, Actor: options.actor, Tab: addition.tab, Ref: addition.ref, Column: "", Old: null, New: `added ${addition.summary}`, Reason: addition.reason } });
+  }
+  let skipped = 0;
+  const written = !options.dryRun && batch.appends.length + batch.updates.length > 0;
+  if (written) skipped = (await workbook.apply(batch)).skipped.length;
+  return { minutes: extract, changes: plan.changes, added: plan.additions, skipped, written };
+}

@@ -1,0 +1,120 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { readMinutes } from "../../shared/adapters/minutes-file.js";
+import { extractMinutes } from "../../shared/core/minutes/extract.js";
+import { minutesDsb14Document, minutesDsb14Text } from "../../shared/demo/minutes-dsb14.js";
+import { cli, readXlsx, tempDir, writeXlsx } from "../support/cli.js";
+import { buildLog } from "../support/log-fixture.js";
+import { minutesDocx } from "../support/minutes-docx.js";
+
+let dir: string;
+let sheet: string;
+let txt: string;
+
+beforeEach(async () => {
+  dir = await tempDir();
+  sheet = join(dir, "log.xlsx");
+  txt = join(dir, "dsb14.txt");
+  vi.stubEnv("ACTIONLOG_NOW", "2025-11-20T09:00:00Z");
+  await writeXlsx(sheet, buildLog({ members: [], meetings: [], settings: { committee_code: "DSB", committee_name: "Data Standards Board" } }));
+  await writeFile(txt, minutesDsb14Text());
+});
+
+const tab = async (name: string) => (await readXlsx(sheet)).tabs.find((t) => t.name === name)?.rows ?? [];
+
+describe("actionlog import-minutes", () => {
+  it("imports text minutes into the workbook and prints what it did and the cross-check", async () => {
+    const result = await cli("import-minutes", txt, "--sheet", sheet);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("Minutes of DSB meeting 14 held 12/11/2025: 13 actions (9 new), 3 decisions, 12 attendees, 5 updates.");
+    expect(result.out).toContain("Next meeting: 10/12/2025 10:00.");
+    expect(result.out).toContain("  + Actions: action DSB14-01 (new, Open)");
+    expect(result.out).toContain("[listed-but-closed] DSB13-05 is listed as outstanding");
+    expect(await tab("Actions")).toHaveLength(13);
+    expect(await tab("Audit")).toHaveLength(30);
+
+    const again = await cli("import-minutes", txt, "--sheet", sheet);
+    expect(again.out).toContain("already holds everything in these minutes; nothing to change.");
+    expect(await tab("Audit")).toHaveLength(30);
+  });
+
+  it("prints the pinned JSON shape with --json, and the write summary on stderr", async () => {
+    const result = await cli("import-minutes", txt, "--sheet", sheet, "--json", "--dry-run");
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.out);
+    expect(Object.keys(json)).toEqual(["meeting", "actions", "decisions", "attendees", "updates", "crossCheck"]);
+    expect(json.meeting).toEqual({ committee: "DSB", number: 14, date: "2025-11-12", next: "2025-12-10" });
+    expect(Object.keys(json.actions[0])).toEqual(["ref", "area", "action", "owner", "due", "status", "section"]);
+    expect(Object.keys(json.decisions[0])).toEqual(["ref", "area", "decision"]);
+    expect(Object.keys(json.attendees[0])).toEqual(["name", "initials", "role", "group", "partMeeting", "apology", "onBehalfOf"]);
+    expect(Object.keys(json.updates[0])).toEqual(["ref", "status", "note"]);
+    expect(Object.keys(json.crossCheck[0])).toEqual(["kind", "ref", "message"]);
+    expect(result.err).toContain("Would add 30 rows, would change 0 cells");
+    expect(await tab("Actions")).toHaveLength(0);
+  });
+
+  it("imports a Word .docx with real tables the same way", async () => {
+    const docx = join(dir, "dsb14.docx");
+    await writeFile(docx, await minutesDocx(minutesDsb14Document()));
+    const result = await cli("import-minutes", docx, "--sheet", sheet, "--meeting-date", "2025-11-12", "--json");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out).actions).toHaveLength(13);
+    expect((await tab("Meetings")).map((r) => r.cells.slice(0, 4))).toEqual([[14, "12/11/2025", null, "Held"], [15, "10/12/2025", "10:00", "Scheduled"]]);
+  });
+
+  it("exits 1 when the minutes conflict with the log, leaving the log's value", async () => {
+    await writeXlsx(sheet, buildLog({ members: [], meetings: [], settings: { committee_code: "DSB" }, actions: [{ Ref: "DSB14-06", Meeting: 14, Action: "Send the link", Owner: "OP", Due: "ASAP", Status: "Closed", Update: "Sent" }] }));
+    const result = await cli("import-minutes", txt, "--sheet", sheet);
+    expect(result.code).toBe(1);
+    expect(result.out).toContain("[log-conflict] DSB14-06 is Closed in the log but the minutes list it as outstanding");
+    expect((await tab("Actions"))[0]?.cells.slice(0, 8)).toEqual(["DSB14-06", 14, null, "Send the link", "OP", "ASAP", null, "Closed"]);
+  });
+
+  it.each([
+    ["a missing minutes file", (d: string) => ["import-minutes", join(d, "nope.txt"), "--sheet", join(d, "log.xlsx")], "does not exist"],
+    ["a bad --meeting-date", (d: string) => ["import-minutes", join(d, "dsb14.txt"), "--sheet", join(d, "log.xlsx"), "--meeting-date", "12/11/2025"], "YYYY-MM-DD"],
+    ["no --sheet", (d: string) => ["import-minutes", join(d, "dsb14.txt")], "--sheet is required"],
+  ])("exits 2 for %s", async (_name, args, message) => {
+    const result = await cli(...args(dir));
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(message);
+  });
+
+  it("exits 2 on a truncated .docx and leaves the workbook untouched", async () => {
+    const docx = join(dir, "broken.docx");
+    await writeFile(docx, (await minutesDocx(minutesDsb14Document())).slice(0, 300));
+    const before = await readFile(sheet);
+    const result = await cli("import-minutes", docx, "--sheet", sheet);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("broken.docx is not a readable Word document (the file is damaged or truncated)");
+    expect(await readFile(sheet)).toEqual(before);
+  });
+});
+
+describe("actionlog register --format html|docx", () => {
+  beforeEach(async () => {
+    await cli("import-minutes", txt, "--sheet", sheet);
+  });
+
+  it("prints the printable HTML table for the next meeting", async () => {
+    const result = await cli("register", "--sheet", sheet, "--meeting", "15", "--format", "html");
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("<h1>Data Standards Board (DSB)</h1>");
+    expect(result.out).toContain("Meeting 15, 10 Dec 2025");
+    expect(result.out).toContain("<td>DSB14-01</td>");
+  });
+
+  it("needs --out for DOCX, then writes a .docx that imports back as the same table", async () => {
+    const refused = await cli("register", "--sheet", sheet, "--meeting", "15", "--format", "docx");
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("--format docx writes a file; give it with --out");
+    const out = join(dir, "register.docx");
+    const result = await cli("register", "--sheet", sheet, "--meeting", "15", "--format", "docx", "--out", out);
+    expect(result.code).toBe(0);
+    const bytes = new Uint8Array(await readFile(out));
+    const back = extractMinutes(await readMinutes(bytes, out)).actions;
+    const json = JSON.parse((await cli("register", "--sheet", sheet, "--meeting", "15", "--format", "json")).out);
+    expect(back.map((a) => [a.section, a.ref, a.dueText])).toEqual(json.register.map((e: { section: string; ref: string; due: string }) => [e.section, e.ref, e.due]));
+  });
+});
