@@ -1,41 +1,53 @@
-/** `actionlog demo`: builds a sample committee's log, then validates, rolls forward and exports. */
+/** `actionlog demo`: a sample committee's minutes in, checked log and meeting papers out. */
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { DateTime } from "luxon";
 import { openWorkbook } from "../shared/adapters/open-workbook.js";
 import { committeeToday } from "../shared/core/dates.js";
-import { SAMPLE, sampleTabs } from "../shared/demo/sample-committee.js";
+import { minutesDsb14Text } from "../shared/demo/minutes-dsb14.js";
+import { SAMPLE, sampleMeetingDate, sampleTabs } from "../shared/demo/sample-committee.js";
+import { importMinutes } from "../shared/jobs/import-minutes-job.js";
 import { REGISTER_FORMATS, exportRegister } from "../shared/jobs/register-job.js";
 import { runRollover } from "../shared/jobs/rollover-job.js";
 import { runValidate } from "../shared/jobs/validate-job.js";
 import type { Io } from "./actionlog-command.js";
+import { formatImport } from "./actionlog-import.js";
 import { formatRollover, formatValidate } from "./actionlog-output.js";
 
 export async function runDemo(dir: string, now: DateTime, io: Io): Promise<number> {
   const folder = resolve(dir);
   const path = join(folder, "action-log.xlsx");
+  const minutesPath = join(folder, `minutes-${SAMPLE.code}${SAMPLE.heldMeeting}.txt`);
+  const today = committeeToday(now, "Europe/London");
+  const held = SAMPLE.heldMeeting;
   await mkdir(folder, { recursive: true });
-  // The demo owns this one file; anything else in the folder is left alone.
+  // The demo owns these files; anything else in the folder is left alone.
   await rm(path, { force: true });
-  await openWorkbook(path, { create: true }).apply({ tabs: sampleTabs(committeeToday(now, "Europe/London")), updates: [], appends: [] });
-  io.out(`1. Created ${path}: the ${SAMPLE.name} (${SAMPLE.code}) log after meeting ${SAMPLE.heldMeeting}.\n`);
+  const minutes = minutesDsb14Text({ held: sampleMeetingDate(today, held), next: sampleMeetingDate(today, held + 1) });
+  await writeFile(minutesPath, minutes, "utf8");
+  await openWorkbook(path, { create: true }).apply({ tabs: sampleTabs(today, { beforeMeeting: held }), updates: [], appends: [] });
+  io.out(`1. Created ${path}: the ${SAMPLE.name} (${SAMPLE.code}) log up to meeting ${held - 1}.\n`);
 
   const workbook = openWorkbook(path);
-  const validation = await runValidate(workbook, { now, dryRun: false, actor: "actionlog demo" });
-  io.out(`2. actionlog validate --sheet ${path}\n${indent(formatValidate(path, validation, false))}\n`);
+  const imported = await importMinutes(workbook, minutes, { now, dryRun: false, actor: "actionlog demo", label: minutesPath });
+  io.out(step(2, `actionlog import-minutes ${minutesPath} --sheet ${path}`, formatImport(path, imported, false)));
 
-  const rollover = await runRollover(workbook, { meeting: SAMPLE.heldMeeting, now, dryRun: false, actor: "actionlog demo" });
-  io.out(`3. actionlog rollover --sheet ${path} --meeting ${SAMPLE.heldMeeting}\n${indent(formatRollover(path, rollover, false))}\n`);
+  const validation = await runValidate(workbook, { now, dryRun: false, actor: "actionlog demo" });
+  io.out(step(3, `actionlog validate --sheet ${path}`, formatValidate(path, validation, false)));
+
+  const rollover = await runRollover(workbook, { meeting: held, now, dryRun: false, actor: "actionlog demo" });
+  io.out(step(4, `actionlog rollover --sheet ${path} --meeting ${held}`, formatRollover(path, rollover, false)));
 
   const files: string[] = [];
   for (const format of REGISTER_FORMATS) {
     const file = join(folder, `register-${SAMPLE.code}${rollover.next}.${format}`);
-    await writeFile(file, await exportRegister(workbook, { meeting: rollover.next, format, now }), "utf8");
+    await writeFile(file, await exportRegister(workbook, { meeting: rollover.next, format, now }));
     files.push(file);
   }
-  io.out(`4. actionlog register --sheet ${path} --meeting ${rollover.next} --format json|csv|md\n${files.map((f) => `     ${f}`).join("\n")}\n`);
+  io.out(step(5, `actionlog register --sheet ${path} --meeting ${rollover.next} --format ${REGISTER_FORMATS.join("|")}`, files.join("\n")));
   io.out(`Open ${path} to see the Checks column, the Audit tab and the "${rollover.tab}" tab.`);
   return 0;
 }
 
-const indent = (text: string): string => text.split("\n").map((line) => (line ? `   ${line}` : line)).join("\n");
+const step = (n: number, command: string, report: string): string =>
+  `${n}. ${command}\n${report.split("\n").map((line) => (line ? `   ${line}` : line)).join("\n")}\n`;

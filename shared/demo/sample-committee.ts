@@ -1,6 +1,6 @@
 /** A fictional committee in the shape of real minutes, dated around the demo's clock. */
 import type { TabReplacement } from "../adapters/workbook.js";
-import { isoToSerial } from "../core/dates.js";
+import { isoToSerial, serialToIso } from "../core/dates.js";
 import type { Cell, IsoDate } from "../core/types.js";
 
 export const SAMPLE = { code: "DSB", name: "Data Standards Board", heldMeeting: 14 } as const;
@@ -41,10 +41,20 @@ const DECISIONS: [string, number, string, string][] = [
   ["", 14, "Interface Code of Connection", "Updated Code of Connection approved for publication as v1.2"],
 ];
 
-/** The demo's tabs; meeting 14 was held about two weeks before `today`, 15 is a fortnight on. */
-export function sampleTabs(today: IsoDate): TabReplacement[] {
-  const held = isoToSerial(today) - 14 - ((isoToSerial(today) - 14 - 4) % 7 + 7) % 7; // a Wednesday
-  const meetingDate = (n: number) => held + (n - SAMPLE.heldMeeting) * 28;
+/** Meeting n's date: 14 on the Wednesday about two weeks before `today`, then every 28 days. */
+export function sampleMeetingDate(today: IsoDate, n: number): IsoDate {
+  const fortnightAgo = isoToSerial(today) - 14;
+  const wednesday = fortnightAgo - ((((fortnightAgo - 4) % 7) + 7) % 7); // serial 4 is a Wednesday
+  return serialToIso(wednesday + (n - SAMPLE.heldMeeting) * 28) ?? today;
+}
+
+/**
+ * The demo's tabs around `today`. With `beforeMeeting` set, the log stops short of that
+ * meeting (it is still Scheduled, with no actions or decisions): its minutes bring them in.
+ */
+export function sampleTabs(today: IsoDate, options: { beforeMeeting?: number } = {}): TabReplacement[] {
+  const last = options.beforeMeeting === undefined ? SAMPLE.heldMeeting : options.beforeMeeting - 1;
+  const meetingDate = (n: number) => isoToSerial(sampleMeetingDate(today, n));
   return [
     { name: "Settings", headers: ["Key", "Value"], rows: [
       ["committee_code", SAMPLE.code], ["committee_name", SAMPLE.name], ["timezone", "Europe/London"],
@@ -55,11 +65,11 @@ export function sampleTabs(today: IsoDate): TabReplacement[] {
     { name: "Members", headers: ["Name", "Initials", "Organisation", "Role", "Email", "Aliases", "Active"],
       rows: MEMBERS.map(([name, initials, org, role, email, aliases]) => [name, initials, org, role, email, aliases, "Yes"]) },
     { name: "Meetings", headers: ["Meeting", "Date", "Time", "Status", "Notes"], rows: [12, 13, 14, 15, 16].map((n) => [
-      n, meetingDate(n), "10:00", n <= SAMPLE.heldMeeting ? "Held" : "Scheduled", n === 16 ? "Papers due five working days before" : "",
+      n, meetingDate(n), "10:00", n <= last ? "Held" : "Scheduled", n === 16 ? "Papers due five working days before" : "",
     ]) },
     { name: "Actions", headers: ["Ref", "Meeting", "Area", "Action", "Owner", "Due", "Due Date", "Status", "Update", "Closed On", "Carried", "Checks"],
-      rows: ACTIONS.map(([ref, meeting, area, action, owner, due, status, update]) => [ref, meeting, area, action, owner, due, null, status, update, null, null, null]) },
-    { name: "Decisions", headers: ["Ref", "Meeting", "Area", "Decision"], rows: DECISIONS },
+      rows: ACTIONS.filter(([, meeting]) => meeting <= last).map(([ref, meeting, area, action, owner, due, status, update]) => [ref, meeting, area, action, owner, due, null, status, update, null, null, null]) },
+    { name: "Decisions", headers: ["Ref", "Meeting", "Area", "Decision"], rows: DECISIONS.filter(([, meeting]) => meeting <= last) },
     { name: "Audit", headers: ["Time", "Actor", "Tab", "Ref", "Column", "Old", "New", "Reason"], rows: [] },
   ];
 }
