@@ -7,10 +7,14 @@ import { resolveDue } from "../shared/core/due-dates.js";
 import { ActionlogError } from "../shared/core/errors.js";
 import { HOLIDAY_REGIONS, type HolidayRegion } from "../shared/core/types.js";
 import { initLog } from "../shared/jobs/init-job.js";
-import { REGISTER_FORMATS, type RegisterFormat, exportRegister } from "../shared/jobs/register-job.js";
+import { BINARY_REGISTER_FORMATS, REGISTER_FORMATS, type RegisterFormat, exportRegister } from "../shared/jobs/register-job.js";
 import { runRollover } from "../shared/jobs/rollover-job.js";
 import { runValidate } from "../shared/jobs/validate-job.js";
 import { runDemo } from "./actionlog-demo.js";
+import { initGoogleSheet } from "./actionlog-init-gsheet.js";
+import { importMinutesCommand } from "./actionlog-import.js";
+import { DIGEST_COMMANDS } from "./actionlog-digest.js";
+import { serve } from "./actionlog-serve.js";
 import { type Command, common, flag, meetingNumber, print, required, text } from "./actionlog-command.js";
 import { formatRollover, formatValidate } from "./actionlog-output.js";
 
@@ -18,11 +22,16 @@ export const USAGE = `actionlog: a committee's action log, checked, dated and ro
 
 Usage:
   actionlog init <file.xlsx> --committee DAG --name "Design Advisory Group"
+  actionlog init --sheet gsheet:<spreadsheetId> --committee DAG --name "Design Advisory Group"
   actionlog validate --sheet <file> [--dry-run] [--json]
   actionlog rollover --sheet <file> --meeting N [--dry-run] [--json]
-  actionlog register --sheet <file> --meeting N --format json|csv|md [--out FILE]
+  actionlog register --sheet <file> --meeting N --format json|csv|md|html|docx [--out FILE]   (docx needs --out)
+  actionlog import-minutes <minutes.docx|minutes.txt> --sheet <file> [--meeting-date YYYY-MM-DD] [--dry-run] [--json]
   actionlog due "<text>" --from YYYY-MM-DD [--region england-and-wales] [--asap-days 5] [--json]
+  actionlog digest --sheet <file> [--today YYYY-MM-DD] [--outbox DIR | --smtp URL] [--dry-run] [--json]
+  actionlog preview --sheet <file> --person "Name" [--today YYYY-MM-DD] [--out FILE.html]
   actionlog demo [--dir ./actionlog-demo]
+  actionlog serve --sheet <file.xlsx> [--port 8080]
 
 Exit codes: 0 done, 1 done but the log has problems, 2 bad usage or unreadable workbook.
 Due accepts 13/10/2023, 13 Oct 2023, 2023-10-13, ASAP, Next meeting, +10 WD, 10 working days.
@@ -30,12 +39,13 @@ Due accepts 13/10/2023, 13 Oct 2023, 2023-10-13, ASAP, Next meeting, +10 WD, 10 
 
 export const COMMANDS = {
   init: {
-    options: { committee: text, name: text, help: flag },
+    options: { committee: text, name: text, sheet: text, help: flag },
     async run(values, positionals, io) {
-      const path = positionals[0];
+      const path = positionals[0] ?? (typeof values.sheet === "string" ? values.sheet : undefined);
       if (!path) throw new ActionlogError("USAGE", "give the workbook to create, such as actionlog init log.xlsx --committee DAG --name \"Design Advisory Group\"");
       const code = required(values, "committee", "the ref prefix, such as DAG").toUpperCase();
       if (!/^[A-Z]{1,12}$/.test(code)) throw new ActionlogError("USAGE", `--committee "${code}" must be letters only, such as DAG, since refs are written DAG29-01`);
+      if (path.startsWith("gsheet:")) return initGoogleSheet(path, { code, name: typeof values.name === "string" ? values.name : "" }, io);
       if (existsSync(path)) throw new ActionlogError("WORKBOOK_EXISTS", `${path} already exists; choose a new file name (init never overwrites a log)`);
       const tabs = await initLog(openWorkbook(path, { create: true }), { code, name: typeof values.name === "string" ? values.name : "" });
       io.out(`Created ${path} with tabs ${tabs.join(", ")}.\nNext: fill in Members, Meetings and Actions, then run actionlog validate --sheet ${path}`);
@@ -67,11 +77,12 @@ export const COMMANDS = {
       const sheet = required(values, "sheet", "the workbook, such as log.xlsx");
       const format = (values.format ?? "md") as RegisterFormat;
       if (!REGISTER_FORMATS.includes(format)) throw new ActionlogError("USAGE", `--format "${format}" is not supported; use ${REGISTER_FORMATS.join(", ")}`);
+      if (BINARY_REGISTER_FORMATS.includes(format) && typeof values.out !== "string") throw new ActionlogError("USAGE", `--format ${format} writes a file; give it with --out, such as --out register.${format}`);
       const output = await exportRegister(openWorkbook(sheet), { meeting: meetingNumber(values), format, now: loadConfig().now() });
       if (typeof values.out === "string") {
-        await writeFile(values.out, output, "utf8");
+        await writeFile(values.out, output);
         io.err(`Wrote ${values.out}`);
-      } else io.out(output);
+      } else io.out(String(output));
       return 0;
     },
   },
@@ -98,6 +109,9 @@ export const COMMANDS = {
       return runDemo(typeof values.dir === "string" ? values.dir : "actionlog-demo", loadConfig().now(), io);
     },
   },
+  serve,
+  "import-minutes": importMinutesCommand,
+  ...DIGEST_COMMANDS,
 } satisfies Record<string, Command>;
 
 export type CommandName = keyof typeof COMMANDS;

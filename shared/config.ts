@@ -3,6 +3,16 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { ActionlogError } from "./core/errors.js";
 
+/** True for smtp:// and smtps:// URLs with a host. */
+export const isSmtpUrl = (value: string): boolean => {
+  try {
+    const url = new URL(value.trim());
+    return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+};
+
 const schema = z.object({
   /**
    * A fixed committee clock (ISO instant, e.g. 2023-10-11T10:00:00Z) for demos, rehearsals
@@ -12,11 +22,31 @@ const schema = z.object({
     .string()
     .optional()
     .refine((value) => value === undefined || DateTime.fromISO(value, { setZone: true }).isValid, "is not an ISO date-time such as 2023-10-11T10:00:00Z"),
+  /**
+   * Where `actionlog digest` and the digest function send mail: smtp(s)://user:password@host:port,
+   * from Secret Manager in production. The message never echoes the value, which holds a password.
+   */
+  ACTIONLOG_SMTP_URL: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value.trim() === "" || isSmtpUrl(value), "is not an SMTP URL; write smtp://user:password@host:587 or smtps://user:password@host:465"),
+  /**
+   * Sends gsheet:<id> traffic to another Sheets API, such as the test suite's local fake
+   * (http://127.0.0.1:8081/). Real Google credentials are never sent there.
+   */
+  ACTIONLOG_SHEETS_ROOT_URL: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value.trim() === "" || /^https?:\/\/[^/\s]+/.test(value.trim()), "is not an http(s) URL; write the Sheets API base, such as http://127.0.0.1:8081/"),
 });
 
 export interface Config {
   /** The clock: every use case takes `now` from here, never from Date.now(). */
   now(): DateTime;
+  /** ACTIONLOG_SMTP_URL when set (a secret: never print it). */
+  smtpUrl: string | undefined;
+  /** ACTIONLOG_SHEETS_ROOT_URL when set: a Sheets API other than Google's, for local testing. */
+  sheetsRootUrl: string | undefined;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -28,5 +58,58 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const fixed = parsed.data.ACTIONLOG_NOW;
   return {
     now: () => (fixed ? DateTime.fromISO(fixed, { setZone: true }) : DateTime.now()),
+    smtpUrl: parsed.data.ACTIONLOG_SMTP_URL?.trim() || undefined,
+    sheetsRootUrl: parsed.data.ACTIONLOG_SHEETS_ROOT_URL?.trim() || undefined,
+  };
+}
+
+const SPREADSHEET_ID = /^[A-Za-z0-9_-]{10,100}$/;
+
+/**
+ * The cloud functions' variables, on top of the command's. Kept apart so the CLI never needs
+ * a webhook secret. Messages name the variable, never its value: the secret must not reach a log.
+ */
+const functionSchema = schema
+  .extend({
+    ACTIONLOG_WEBHOOK_SECRET: z
+      .string({ error: "is missing; store a random secret (openssl rand -hex 32) in Secret Manager and pass it with --set-secrets" })
+      .refine((value) => value.trim().length >= 16, "is shorter than 16 characters; generate one with openssl rand -hex 32"),
+    ACTIONLOG_SHEETS: z
+      .string()
+      .optional()
+      .transform((value) => (value ?? "").split(",").map((id) => id.trim()).filter((id) => id !== ""))
+      .refine((ids) => ids.every((id) => SPREADSHEET_ID.test(id)), "holds something that is not a spreadsheet id; list ids from the sheet URLs (docs.google.com/spreadsheets/d/<id>/edit), separated by commas"),
+    ACTIONLOG_LOCAL_SHEET: z.string().trim().min(1).optional(),
+  });
+
+const NO_SHEETS = "ACTIONLOG_SHEETS is empty; list the spreadsheet ids this deployment serves, separated by commas (or set ACTIONLOG_LOCAL_SHEET to a local .xlsx)";
+
+export interface FunctionConfig extends Config {
+  /** The HMAC key for X-Actionlog-Signature; never logged, never echoed. */
+  webhookSecret: string;
+  /** Spreadsheet ids this deployment serves (ACTIONLOG_SHEETS, in order, without duplicates). */
+  sheets: string[];
+  /** A local .xlsx served in place of every spreadsheet id (actionlog serve); undefined in the cloud. */
+  localSheet: string | undefined;
+}
+
+/**
+ * Config for the cloud functions and `actionlog serve`. `localSheet` (the serve command's
+ * --sheet) takes the place of ACTIONLOG_LOCAL_SHEET, and then ACTIONLOG_SHEETS may be empty.
+ */
+export function loadFunctionConfig(env: Record<string, string | undefined> = process.env, localSheet?: string): FunctionConfig {
+  const input = localSheet === undefined ? env : { ...env, ACTIONLOG_LOCAL_SHEET: localSheet };
+  const parsed = functionSchema.safeParse(input);
+  const lines = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+  // Checked by hand so it is reported alongside the other variables, not only once they are fixed.
+  const noSheets = (input.ACTIONLOG_SHEETS ?? "").trim() === "" && (input.ACTIONLOG_LOCAL_SHEET ?? "").trim() === "";
+  if (noSheets) lines.push(NO_SHEETS);
+  if (!parsed.success || noSheets) throw new ActionlogError("CONFIG", `Bad configuration: ${lines.join("; ")}`);
+  const { ACTIONLOG_WEBHOOK_SECRET, ACTIONLOG_SHEETS, ACTIONLOG_LOCAL_SHEET } = parsed.data;
+  return {
+    ...loadConfig(env),
+    webhookSecret: ACTIONLOG_WEBHOOK_SECRET,
+    sheets: [...new Set(ACTIONLOG_SHEETS)],
+    localSheet: ACTIONLOG_LOCAL_SHEET,
   };
 }

@@ -17,6 +17,14 @@ const whole = (min: number, max: number) =>
 
 const email = z.union([z.literal(""), z.email("write one email address, such as pmo@example.org")]);
 
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const splitDomains = (value: string): string[] =>
+  value.split(/[\s,;]+/).map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean);
+const domainList = z
+  .string()
+  .refine((value) => splitDomains(value).every((d) => DOMAIN.test(d)), "write mail domains separated by commas, such as example.org, example.gov.uk")
+  .transform(splitDomains);
+
 /** One entry per key: its schema and the default used when the row is absent or blank. */
 export const SETTING_SCHEMAS = {
   // Blank is allowed here; the rules report it where refs need it.
@@ -32,6 +40,8 @@ export const SETTING_SCHEMAS = {
   from_email: { field: "fromEmail", schema: email, default: "" },
   digest_weekday: { field: "digestWeekday", schema: z.enum(WEEKDAYS, `write a day of the week, such as Monday`), default: "Monday" },
   digest_time: { field: "digestTime", schema: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "write a 24-hour time such as 08:00"), default: "08:00" },
+  // Keeps mail to these domains (Members, pmo_email and chair_email alike); blank means no narrowing.
+  allowed_domains: { field: "allowedDomains", schema: domainList, default: "" },
 } as const satisfies Record<string, { field: keyof Settings; schema: z.ZodType; default: string }>;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;

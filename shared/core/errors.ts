@@ -8,8 +8,11 @@ export type ActionlogErrorCode =
   | "WORKBOOK_UNREADABLE"
   | "WORKBOOK_LOCKED"
   | "WORKBOOK_OPEN_ELSEWHERE"
+  | "WORKBOOK_FORBIDDEN"
+  | "SHEETS_API"
   | "SCHEMA"
   | "MEETING_NOT_FOUND"
+  | "MINUTES_UNREADABLE"
   | "IO";
 
 export class ActionlogError extends Error {

@@ -28,6 +28,8 @@ export interface Settings {
   fromEmail: string;
   digestWeekday: string;
   digestTime: string;
+  /** Lower-case mail domains recipients must belong to (or be a subdomain of); empty means no narrowing. */
+  allowedDomains: string[];
 }
 
 export interface Member {

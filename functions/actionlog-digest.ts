@@ -1,0 +1,113 @@
+/** `actionlog digest` and `actionlog preview`: owners' digests, reminders and the PMO summary from the command line. */
+import { writeFile } from "node:fs/promises";
+import { DateTime } from "luxon";
+import type { Mailer } from "../shared/adapters/mailer.js";
+import { createMemoryMailer } from "../shared/adapters/mailer.memory.js";
+import { createOutboxMailer } from "../shared/adapters/mailer.outbox.js";
+import { createSmtpMailer } from "../shared/adapters/mailer.smtp.js";
+import { openWorkbook } from "../shared/adapters/open-workbook.js";
+import type { Workbook } from "../shared/adapters/workbook.js";
+import { type Config, isSmtpUrl, loadConfig } from "../shared/config.js";
+import { committeeToday, formatLongDate, isIsoDate } from "../shared/core/dates.js";
+import { ActionlogError } from "../shared/core/errors.js";
+import { type DigestReport, runDigest } from "../shared/jobs/digest-job.js";
+import { runPreview } from "../shared/jobs/preview-job.js";
+import { type Command, common, flag, print, required, text } from "./actionlog-command.js";
+
+type Values = Parameters<Command["run"]>[0];
+
+const ZONE = "Europe/London";
+
+/**
+ * The committee clock for --today D: the real clock (or ACTIONLOG_NOW) when it falls on D in
+ * London, else 09:00 London time on D, a typical morning run. Without --today, the clock itself.
+ */
+export function clockFor(today: string | undefined, config: Config): DateTime {
+  const now = config.now();
+  if (today === undefined) return now;
+  if (!isIsoDate(today)) throw new ActionlogError("USAGE", `--today "${today}" is not a date; write it as YYYY-MM-DD, such as 2023-11-13`);
+  if (committeeToday(now, ZONE) === today) return now;
+  return DateTime.fromISO(`${today}T09:00:00`, { zone: ZONE });
+}
+
+/** --outbox DIR, else --smtp URL, else ACTIONLOG_SMTP_URL; a dry run needs none of them. */
+function chooseMailer(values: Values, config: Config): Mailer {
+  const outbox = typeof values.outbox === "string" ? values.outbox : undefined;
+  const smtp = typeof values.smtp === "string" ? values.smtp : undefined;
+  if (outbox !== undefined && smtp !== undefined) throw new ActionlogError("USAGE", "give --outbox DIR or --smtp URL, not both");
+  if (outbox !== undefined) return createOutboxMailer({ dir: outbox });
+  if (smtp !== undefined) {
+    if (!isSmtpUrl(smtp)) throw new ActionlogError("USAGE", "--smtp is not an SMTP URL; write smtp://user:password@host:587 or smtps://user:password@host:465");
+    return createSmtpMailer({ url: smtp });
+  }
+  if (config.smtpUrl) return createSmtpMailer({ url: config.smtpUrl });
+  if (values["dry-run"] === true) return createMemoryMailer({ label: "dry run" });
+  throw new ActionlogError("USAGE", "say where mail goes: --outbox DIR (writes .eml files), --smtp URL, or set ACTIONLOG_SMTP_URL");
+}
+
+/** The issue's stable JSON shape. */
+export const digestJson = (report: DigestReport) => ({
+  sent: report.sent.map((m) => ({ to: m.to, cc: m.cc, subject: m.subject, kind: m.kind, refs: m.refs })),
+  skipped: report.skipped.map((s) => ({ owner: s.owner, reason: s.reason })),
+  failed: report.failed.map((f) => ({ to: f.to, error: f.error })),
+});
+
+export function formatDigest(report: DigestReport): string {
+  const verb = report.dryRun ? "Would send" : "Sent";
+  const lines = [`${verb} ${report.sent.length} message${report.sent.length === 1 ? "" : "s"} for ${formatLongDate(report.today)} (${report.week}) via ${report.via}.`];
+  for (const m of report.sent) lines.push(`  ${m.kind.padEnd(8)} ${[...m.to, ...m.cc.map((c) => `cc ${c}`)].join(", ")}: ${m.subject}`);
+  if (report.alreadySent.length > 0) lines.push("", `Already sent (in the Mail Log), not sent again: ${report.alreadySent.length}.`);
+  if (report.skipped.length > 0) lines.push("", "Owners not mailed:", ...report.skipped.map((s) => `  ${s.owner}: ${s.reason}`));
+  if (report.failed.length > 0) {
+    lines.push("", "Failed (logged as failed in the Mail Log; retried on the next run):", ...report.failed.map((f) => `  ${f.kind} to ${f.to}: ${f.error}`));
+  }
+  return lines.join("\n");
+}
+
+/**
+ * For `actionlog demo`: writes every digest, due reminder and the PMO summary the workbook
+ * holds at `now` as .eml files in `outboxDir`, whatever the weekday, and logs them in Mail Log.
+ */
+export async function writeDemoDigests(workbook: Workbook, outboxDir: string, now: DateTime): Promise<DigestReport> {
+  const mailer = createOutboxMailer({ dir: outboxDir });
+  try {
+    return await runDigest(workbook, mailer, { now, weekly: "always" });
+  } finally {
+    await mailer.close();
+  }
+}
+
+export const DIGEST_COMMANDS = {
+  digest: {
+    options: { ...common, today: text, outbox: text, smtp: text },
+    async run(values, _positionals, io) {
+      const sheet = required(values, "sheet", "the workbook, such as log.xlsx");
+      const config = loadConfig();
+      const now = clockFor(typeof values.today === "string" ? values.today : undefined, config);
+      const mailer = chooseMailer(values, config);
+      let report: DigestReport;
+      try {
+        report = await runDigest(openWorkbook(sheet), mailer, { now, dryRun: values["dry-run"] === true });
+      } finally {
+        await mailer.close();
+      }
+      print(io, values, digestJson(report), formatDigest(report));
+      return report.failed.length > 0 ? 1 : 0;
+    },
+  },
+  preview: {
+    options: { sheet: text, today: text, person: text, out: text, help: flag },
+    async run(values, _positionals, io) {
+      const sheet = required(values, "sheet", "the workbook, such as log.xlsx");
+      const person = required(values, "person", 'a member\'s name, initials or alias, such as "Paul Pettitt"');
+      const now = clockFor(typeof values.today === "string" ? values.today : undefined, loadConfig());
+      const preview = await runPreview(openWorkbook(sheet), { person, now });
+      if (typeof values.out === "string") {
+        await writeFile(values.out, preview.html, "utf8");
+        io.out(`Wrote ${values.out}: ${preview.person}'s digest, "${preview.subject}"`);
+      } else io.out(preview.html);
+      return 0;
+    },
+  },
+} satisfies Record<string, Command>;
+

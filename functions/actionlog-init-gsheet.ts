@@ -1,0 +1,18 @@
+/** `actionlog init --sheet gsheet:<id>`: prepares an existing Google Sheet, adding only what it lacks. */
+import { createGoogleSheetSetup } from "../shared/adapters/google-sheet-setup.js";
+import { spreadsheetIdOf } from "../shared/adapters/open-workbook.js";
+import { loadConfig } from "../shared/config.js";
+import { setupGoogleSheet } from "../shared/jobs/setup-google-sheet-job.js";
+import type { Io } from "./actionlog-command.js";
+
+export async function initGoogleSheet(sheet: string, options: { code: string; name: string }, io: Io): Promise<number> {
+  const rootUrl = loadConfig().sheetsRootUrl;
+  const target = createGoogleSheetSetup({ spreadsheetId: spreadsheetIdOf(sheet), ...(rootUrl ? { rootUrl } : {}) });
+  const report = await setupGoogleSheet(target, { committeeCode: options.code, committeeName: options.name });
+  if (report.changes.length === 0) {
+    io.out(`${target.label} is already set up; nothing changed.`);
+    return 0;
+  }
+  io.out(`Set up ${target.label}:\n${report.changes.map((change) => `  - ${change}`).join("\n")}\nNext: fill in Members, Meetings and Actions, then run actionlog validate --sheet ${target.label}`);
+  return 0;
+}

@@ -1,0 +1,37 @@
+/** Runs a scheduled job over every configured sheet, so one sheet's failure never stops the others. */
+import type { Workbook } from "../shared/adapters/workbook.js";
+import type { FunctionRuntime } from "./function-runtime.js";
+
+export type SheetOutcome = ({ ok: true } & Record<string, unknown>) | { ok: false; error: string };
+
+export interface SheetResult {
+  spreadsheetId: string;
+  outcome: SheetOutcome;
+}
+
+/** Sheets run one after another: a few committees share one service account's Sheets API quota. */
+export async function eachSheet(runtime: FunctionRuntime, job: (workbook: Workbook) => Promise<Record<string, unknown>>): Promise<SheetResult[]> {
+  const results: SheetResult[] = [];
+  for (const spreadsheetId of runtime.sheets) {
+    try {
+      const workbook = await runtime.openSheet(spreadsheetId);
+      if (!workbook) throw new Error("not served by this deployment");
+      results.push({ spreadsheetId, outcome: { ok: true, ...(await job(workbook)) } });
+    } catch (error) {
+      results.push({ spreadsheetId, outcome: { ok: false, error: error instanceof Error ? error.message : String(error) } });
+    }
+  }
+  return results;
+}
+
+/** The one log line of a scheduled run: ERROR when any sheet failed, so an alert can match it. */
+export function logSheets(runtime: FunctionRuntime, fn: string, eventId: string, results: SheetResult[], summary: string): void {
+  const failed = results.filter((r) => !r.outcome.ok).length;
+  runtime.log({
+    severity: failed > 0 ? "ERROR" : "INFO",
+    message: `${fn}: ${summary}${failed > 0 ? `; ${failed} of ${results.length} sheets failed` : ""}`,
+    function: fn,
+    eventId,
+    sheets: results.map((r) => ({ spreadsheetId: r.spreadsheetId, ...r.outcome })),
+  });
+}

@@ -1,0 +1,42 @@
+/** generateRegister (HTTP): the PMO's menu items Roll forward and Generate register, signed like onSheetEdit. */
+import { http } from "@google-cloud/functions-framework";
+import { z } from "zod";
+import { runAutoRollover } from "../shared/jobs/auto-rollover-job.js";
+import { type RolloverReport, runRollover } from "../shared/jobs/rollover-job.js";
+import { signedHandler } from "./signed-request.js";
+
+/** With `meeting` (a Held meeting N), rebuilds Register N+1; without, rolls every Held meeting still due. */
+export const registerRequestSchema = z.object({
+  spreadsheetId: z.string().min(1).max(200),
+  meeting: z.number().int().positive().max(999_999).optional(),
+});
+
+const summary = (report: RolloverReport) => ({
+  meeting: report.meeting,
+  next: report.next,
+  tab: report.tab,
+  actions: report.register.length,
+  registerWritten: report.registerWritten,
+  warnings: report.warnings,
+});
+
+export const generateRegister = signedHandler({
+  name: "generateRegister",
+  schema: registerRequestSchema,
+  async run(request, workbook, runtime) {
+    const options = { now: runtime.now(), dryRun: false, actor: "actionlog generateRegister" };
+    const { rolled, notes } =
+      request.meeting === undefined
+        ? await runAutoRollover(workbook, options)
+        : { rolled: [await runRollover(workbook, { ...options, meeting: request.meeting })], notes: [] };
+    const registers = rolled.map(summary);
+    const tabs = registers.map((r) => r.tab);
+    return {
+      message: tabs.length === 0 ? "No register to build" : `Built ${tabs.join(", ")}`,
+      body: { registers, notes },
+      fields: { meeting: request.meeting ?? null, tabs, notes },
+    };
+  },
+});
+
+http("generateRegister", generateRegister);

@@ -1,0 +1,25 @@
+/** rollover (CloudEvent, daily): rolls forward each meeting marked Held whose next register does not exist yet. */
+import { type CloudEvent, cloudEvent } from "@google-cloud/functions-framework";
+import { runAutoRollover } from "../shared/jobs/auto-rollover-job.js";
+import { eachSheet, logSheets } from "./each-sheet.js";
+import { functionRuntime, logStartupFailure } from "./function-runtime.js";
+
+/** A redelivered event finds the register tabs the first delivery wrote and does nothing. */
+export async function rollover(event: CloudEvent<unknown>): Promise<void> {
+  let runtime: ReturnType<typeof functionRuntime>;
+  try {
+    runtime = functionRuntime();
+  } catch (error) {
+    logStartupFailure("rollover", error);
+    throw error;
+  }
+  const now = runtime.now();
+  const results = await eachSheet(runtime, async (workbook) => {
+    const report = await runAutoRollover(workbook, { now, actor: "actionlog rollover" });
+    return { registers: report.rolled.map((r) => r.tab), notes: report.notes };
+  });
+  const built = results.flatMap((r) => (r.outcome.ok ? (r.outcome.registers as string[]) : []));
+  logSheets(runtime, "rollover", event.id, results, built.length === 0 ? "no register due" : `built ${built.join(", ")}`);
+}
+
+cloudEvent("rollover", rollover);

@@ -1,0 +1,63 @@
+/** The mailer port: send one finished message, get its Message-ID back or a typed failure. */
+
+/** A message ready for the wire: recipients already allowlisted, bodies already rendered. */
+export interface OutgoingMail {
+  from: string;
+  to: string[];
+  cc: string[];
+  /** "" for none. */
+  replyTo: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** `<id@domain>`, derived from the idempotency key so a resend is recognisably the same message. */
+  messageId: string;
+  date: Date;
+  /** Extra headers such as List-Id; names as they should appear. */
+  headers: Record<string, string>;
+}
+
+/**
+ * Why a message was not delivered to everyone. "rejected": the server refused some or all
+ * recipients (`accepted` says who did get it); "unavailable": no connection, bad login,
+ * or the server failed the whole message.
+ */
+export interface MailFailure {
+  kind: "rejected" | "unavailable";
+  /** The recipients that did not get the message. */
+  recipients: string[];
+  accepted: string[];
+  /** The server's words (never a password). */
+  message: string;
+}
+
+export type SendOutcome = { ok: true; messageId: string; accepted: string[] } | { ok: false; failure: MailFailure };
+
+export interface Mailer {
+  /** A short description for messages, e.g. `outbox ./out` or `smtp://mail.example.org:587`; never a secret. */
+  readonly label: string;
+  /** Sends one message. Delivery failures are outcomes; only misuse (or a bug) throws. */
+  send(mail: OutgoingMail): Promise<SendOutcome>;
+  /** Releases connections; safe to call more than once. */
+  close(): Promise<void>;
+}
+
+/** Every recipient of a message, To then Cc. */
+export const recipientsOf = (mail: Pick<OutgoingMail, "to" | "cc">): string[] => [...mail.to, ...mail.cc];
+
+/** The fields nodemailer's message composer takes, shared by the outbox and SMTP adapters. */
+export const composerFields = (mail: OutgoingMail) => ({
+  from: mail.from,
+  to: mail.to,
+  cc: mail.cc,
+  ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+  subject: mail.subject,
+  text: mail.text,
+  html: mail.html,
+  messageId: mail.messageId,
+  date: mail.date,
+  headers: mail.headers,
+  // Sheet text is never a path or URL to fetch: refuse any attachment lookups outright.
+  disableFileAccess: true,
+  disableUrlAccess: true,
+});

@@ -1,0 +1,122 @@
+/** Where each outstanding action stands on the committee's day: overdue, due soon, awaiting confirmation or open. */
+import type { DateTime } from "luxon";
+import { committeeToday, isoFromSerial, isoToSerial, partsFromSerial, weekdayOfSerial } from "./dates.js";
+import { type MeetingCalendar, createMeetingCalendar } from "./meetings.js";
+import type { IsoDate, LogData, Meeting, Status } from "./types.js";
+import type { CheckedAction } from "./validate-actions.js";
+import { addWorkingDays, workingDaysBetween } from "./working-days.js";
+
+export type ItemState = "overdue" | "due-soon" | "awaiting" | "open";
+
+/** One outstanding action as the emails show it. */
+export interface DigestItem {
+  row: number;
+  ref: string;
+  area: string;
+  action: string;
+  owner: string;
+  status: Status;
+  /** "" when the Due cell could not be read: the action is listed but never counted as overdue. */
+  dueDate: IsoDate | "";
+  state: ItemState;
+  /** Calendar days past the due date; 0 unless overdue. */
+  daysOverdue: number;
+  /** Working days from today to the due date, 0 on the day itself; 0 when overdue or undated. */
+  workingDaysLeft: number;
+  /** Registers that have listed it under Previous Meeting(s), counted as rollover counts them. */
+  carried: number;
+  update: string;
+}
+
+/** The calendar facts every message of one run shares. */
+export interface CommitteeDay {
+  today: IsoDate;
+  /** ISO week of today, e.g. 2023-W46: part of the digest and summary keys. */
+  week: string;
+  /** Monday and Sunday of that week. */
+  weekStart: IsoDate;
+  weekEnd: IsoDate;
+  /** The last day of the due-soon window: due dates at most reminder_working_days working days away. */
+  soonUntil: IsoDate;
+  /** The highest-numbered Held meeting: the one the current register was rolled from. */
+  lastHeld: Meeting | undefined;
+  /** The first Scheduled meeting dated today or later, where Proposed Closed actions are confirmed. */
+  nextMeeting: Meeting | undefined;
+  calendar: MeetingCalendar;
+}
+
+/** ISO week of a serial day: the week belongs to the year of its Thursday. */
+export function isoWeekOf(serial: number): string {
+  const thursday = serial - weekdayOfSerial(serial) + 4;
+  const { year } = partsFromSerial(thursday);
+  const week = Math.floor((thursday - isoToSerial(`${year}-01-01`)) / 7) + 1;
+  return `${year}-W${week < 10 ? `0${week}` : week}`;
+}
+
+export function committeeDay(log: LogData, now: DateTime): CommitteeDay {
+  const today = committeeToday(now, log.settings.timezone);
+  const serial = isoToSerial(today);
+  const monday = serial - weekdayOfSerial(serial) + 1;
+  const calendar = createMeetingCalendar(log.meetings);
+  const held = log.meetings.filter((m) => m.status === "Held").sort((a, b) => b.number - a.number);
+  const upcoming = log.meetings
+    .filter((m): m is Meeting & { date: IsoDate } => m.status === "Scheduled" && m.date !== null && m.date >= today)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.number - b.number));
+  return {
+    today,
+    week: isoWeekOf(serial),
+    weekStart: isoFromSerial(monday),
+    weekEnd: isoFromSerial(monday + 6),
+    // The day before the (n+1)th working day: a due date on a weekend or bank holiday right
+    // after the nth working day is still only n working days away.
+    soonUntil: isoFromSerial(isoToSerial(addWorkingDays(today, log.settings.reminderWorkingDays + 1, log.settings.holidayRegion)) - 1),
+    lastHeld: held[0],
+    nextMeeting: upcoming[0],
+    calendar,
+  };
+}
+
+/** As rollover counts it for the register after the last Held meeting (Cancelled meetings do not count). */
+const carriedOf = (action: CheckedAction, day: CommitteeDay): number => {
+  const last = day.lastHeld?.number;
+  if (action.raisedAt === null || last === undefined || action.raisedAt >= last) return 0;
+  return Math.max(0, day.calendar.countHeldOrScheduled(action.raisedAt, last + 1) - 1);
+};
+
+const isDate = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text);
+
+/**
+ * The action as the emails see it, or null when it is Closed or its Status is unreadable
+ * (validation reports that; nobody is chased on a guess). Overdue compares committee calendar
+ * dates, so an action due on D is overdue from 00:00 London time on D+1, summer or winter.
+ */
+export function classifyAction(action: CheckedAction, day: CommitteeDay, log: LogData): DigestItem | null {
+  const status = action.canonicalStatus;
+  if (status === null || status === "Closed") return null;
+  const dueDate = isDate(action.dueDate) ? action.dueDate : "";
+  const overdue = dueDate !== "" && dueDate < day.today;
+  const soon = dueDate !== "" && !overdue && dueDate <= day.soonUntil;
+  const state: ItemState =
+    status === "Proposed Closed" ? (overdue || soon ? "awaiting" : "open") : overdue ? "overdue" : soon ? "due-soon" : "open";
+  return {
+    row: action.row,
+    ref: action.ref,
+    area: action.area,
+    action: action.action,
+    owner: action.owner,
+    status,
+    dueDate,
+    state,
+    daysOverdue: overdue ? isoToSerial(day.today) - isoToSerial(dueDate) : 0,
+    workingDaysLeft: dueDate === "" || overdue ? 0 : workingDaysBetween(day.today, dueDate, log.settings.holidayRegion),
+    carried: carriedOf(action, day),
+    update: action.update,
+  };
+}
+
+/** Overdue first, oldest due date first; then by due date; undated last; ties by ref. */
+export function itemOrder(a: DigestItem, b: DigestItem): number {
+  const rank = (item: DigestItem) => (item.state === "overdue" ? 0 : 1);
+  const due = (item: DigestItem) => (item.dueDate === "" ? "9999-12-31" : item.dueDate);
+  return rank(a) - rank(b) || (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : 0) || a.ref.localeCompare(b.ref);
+}

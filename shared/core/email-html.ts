@@ -1,0 +1,90 @@
+/** Email-safe HTML building blocks: escaping, the page frame, tables and bar charts, all with inline CSS. */
+
+// Gmail and Outlook drop <style> blocks, scripts and often images, so every rule here is an
+// inline style on a table cell, with the legacy bgcolor/width attributes Outlook still reads.
+
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Escapes text for HTML element content and quoted attributes. */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
+
+/** Escaped sheet text with its line breaks kept. */
+export const escapeLines = (text: string): string => escapeHtml(text.trim()).replace(/\r?\n/g, "<br>");
+
+/** Marks a fragment as already-safe HTML, so builders never escape it twice or forget to once. */
+export interface Html {
+  readonly html: string;
+}
+
+export const raw = (html: string): Html => ({ html });
+const render = (content: string | Html): string => (typeof content === "string" ? escapeLines(content) : content.html);
+export const join = (parts: readonly Html[]): Html => raw(parts.map((p) => p.html).join(""));
+
+export const COLOURS = { overdue: "#b3261e", soon: "#b26a00", open: "#2b6cb0", muted: "#5f6368", rule: "#dadce0", head: "#f1f3f4" } as const;
+
+const FONT = "font-family:Arial,Helvetica,sans-serif;color:#202124";
+
+export const heading = (text: string, colour: string = "#202124"): Html =>
+  raw(`<h2 style="font-family:Arial,Helvetica,sans-serif;font-size:17px;margin:22px 0 8px;color:${colour}">${escapeHtml(text)}</h2>`);
+
+export const paragraph = (content: string | Html, muted = false): Html =>
+  raw(`<p style="${FONT};font-size:14px;line-height:20px;margin:0 0 10px${muted ? `;color:${COLOURS.muted}` : ""}">${render(content)}</p>`);
+
+const cellStyle = `${FONT};font-size:13px;line-height:18px;padding:6px 8px;border:1px solid ${COLOURS.rule};vertical-align:top;text-align:left`;
+
+/** A bordered data table; cells are sheet text (escaped here) or prepared HTML. */
+export function table(headers: readonly string[], rows: readonly (readonly (string | Html)[])[]): Html {
+  const head = headers.map((h) => `<th bgcolor="${COLOURS.head}" style="${cellStyle};background-color:${COLOURS.head};font-weight:bold">${escapeHtml(h)}</th>`).join("");
+  const body = rows.map((row) => `<tr>${row.map((cell) => `<td style="${cellStyle}">${render(cell)}</td>`).join("")}</tr>`).join("");
+  return raw(`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;margin:0 0 12px">${head ? `<tr>${head}</tr>` : ""}${body}</table>`);
+}
+
+/** Coloured text, e.g. "3 days overdue" in red. */
+export const tone = (text: string, colour: string, bold = false): Html =>
+  raw(`<span style="color:${colour}${bold ? ";font-weight:bold" : ""}">${escapeHtml(text)}</span>`);
+
+export const lines = (parts: readonly (string | Html)[]): Html => raw(parts.map(render).join("<br>"));
+
+export interface Bar {
+  label: string;
+  /** Segments drawn left to right; zero-length ones are left out. */
+  segments: { value: number; colour: string }[];
+  /** Shown after the bar, e.g. "2 overdue, 5 open". */
+  note: string;
+}
+
+const BAR_WIDTH = 280;
+
+/**
+ * A horizontal stacked bar chart made of table cells with fixed pixel widths and background
+ * colours: no images, no CSS classes, so it looks the same in Gmail, Outlook and plain webmail.
+ */
+export function barChart(bars: readonly Bar[]): Html {
+  const max = Math.max(1, ...bars.map((bar) => bar.segments.reduce((sum, s) => sum + s.value, 0)));
+  const rows = bars.map((bar) => {
+    const segments = bar.segments
+      .filter((s) => s.value > 0)
+      .map((s) => {
+        const width = Math.max(2, Math.round((s.value / max) * BAR_WIDTH));
+        return `<td width="${width}" height="14" bgcolor="${s.colour}" style="width:${width}px;height:14px;background-color:${s.colour};font-size:0;line-height:0">&nbsp;</td>`;
+      })
+      .join("");
+    const cells = segments === "" ? `<td height="14" style="height:14px;font-size:0;line-height:0">&nbsp;</td>` : segments;
+    return `<tr><td style="${FONT};font-size:13px;padding:3px 10px 3px 0;white-space:nowrap">${escapeHtml(bar.label)}</td><td style="padding:3px 0"><table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse"><tr>${cells}</tr></table></td><td style="${FONT};font-size:12px;padding:3px 0 3px 8px;color:${COLOURS.muted};white-space:nowrap">${escapeHtml(bar.note)}</td></tr>`;
+  });
+  return raw(`<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 12px">${rows.join("")}</table>`);
+}
+
+/** A key for a chart: coloured squares with their meaning. */
+export const legend = (entries: readonly { label: string; colour: string }[]): Html =>
+  paragraph(
+    raw(entries.map((e) => `<span style="display:inline-block;width:10px;height:10px;background-color:${e.colour}">&nbsp;</span>&nbsp;${escapeHtml(e.label)}`).join("&nbsp;&nbsp;&nbsp;")),
+    true,
+  );
+
+/** The whole document: a centred 680px column, as email clients expect. */
+export const page = (title: string, body: Html): string =>
+  `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>` +
+  `<body style="margin:0;padding:0;background-color:#ffffff"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td align="center" style="padding:16px">` +
+  `<table role="presentation" width="680" cellpadding="0" cellspacing="0" border="0" style="width:680px;max-width:100%"><tr><td style="${FONT}">${body.html}</td></tr></table>` +
+  `</td></tr></table></body></html>\n`;

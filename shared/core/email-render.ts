@@ -1,0 +1,160 @@
+/** The owner's weekly digest and the due-soon reminder, as subject, plain text and email-safe HTML. */
+import type { CommitteeDay, DigestItem } from "./digest-items.js";
+import { formatLongDate, formatUkDate } from "./dates.js";
+import { COLOURS, type Html, heading, join, lines, page, paragraph, table, tone } from "./email-html.js";
+
+/** What every message of a run shares: the committee, the day and the settings the words depend on. */
+export interface MailFrame {
+  code: string;
+  committeeName: string;
+  day: CommitteeDay;
+  reminderWorkingDays: number;
+  escalateAfterMeetings: number;
+  pmoEmail: string;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export const committeeTitle = (frame: MailFrame): string =>
+  frame.committeeName ? `${frame.committeeName} (${frame.code})` : frame.code || "Action log";
+
+export const subjectPrefix = (frame: MailFrame): string => `[${frame.code || "actionlog"}]`;
+
+export const weekOf = (frame: MailFrame): string => `week of ${formatLongDate(frame.day.weekStart)}`;
+
+/** "due this week" when the due-soon window ends by Sunday, else the window in working days. */
+export const soonLabel = (frame: MailFrame): string =>
+  frame.day.soonUntil <= frame.day.weekEnd ? "due this week" : `due in the next ${plural(frame.reminderWorkingDays, "working day")}`;
+
+/** "13/10/2023, 4 days overdue", "16/11/2023, 3 working days left", "13/11/2023, due today". */
+export function dueText(item: DigestItem, day: CommitteeDay): string {
+  if (item.dueDate === "") return "no readable due date";
+  const date = formatUkDate(item.dueDate);
+  if (item.state === "overdue" || (item.status === "Proposed Closed" && item.daysOverdue > 0)) {
+    return `${date}, ${plural(item.daysOverdue, "day")} overdue`;
+  }
+  if (item.dueDate === day.today) return `${date}, due today`;
+  return `${date}, ${plural(item.workingDaysLeft, "working day")} left`;
+}
+
+export const carriedText = (item: DigestItem): string => (item.carried === 0 ? "not carried" : `carried ${plural(item.carried, "meeting")}`);
+
+const UPDATE_LIMIT = 500;
+/** The Update cell, shortened: a pasted essay must not bury the rest of the email. */
+export const latestUpdate = (item: DigestItem): string => {
+  const text = item.update.trim();
+  if (text === "") return "none yet";
+  return text.length > UPDATE_LIMIT ? `${text.slice(0, UPDATE_LIMIT - 1)}…` : text;
+};
+
+const dueCell = (item: DigestItem, day: CommitteeDay): Html => {
+  const colour = item.state === "overdue" ? COLOURS.overdue : item.state === "due-soon" ? COLOURS.soon : COLOURS.muted;
+  return tone(dueText(item, day), colour, item.state === "overdue");
+};
+
+/** One table row per action; the owner column is for the PMO's tables, where several owners mix. */
+export function itemTable(items: readonly DigestItem[], day: CommitteeDay, withOwner = false): Html {
+  const headers = ["Ref", "Area", "Action", ...(withOwner ? ["Owner"] : []), "Due", "Status", "Carried", "Latest update"];
+  const rows = items.map((item) => [
+    item.ref, item.area, item.action, ...(withOwner ? [item.owner] : []),
+    dueCell(item, day), item.status, String(item.carried), latestUpdate(item),
+  ]);
+  return table(headers, rows);
+}
+
+/** The plain-text block for one action. */
+export const itemText = (item: DigestItem, day: CommitteeDay, withOwner = false): string =>
+  [
+    `* ${item.ref || `(row ${item.row}, no ref yet)`}${item.area ? ` (${item.area})` : ""}`,
+    `  ${item.action.replace(/\s*\n\s*/g, " ")}`,
+    ...(withOwner ? [`  Owner: ${item.owner.replace(/\s*\n\s*/g, " ")}`] : []),
+    `  Due: ${dueText(item, day)}`,
+    `  Status: ${item.status}; ${carriedText(item)}`,
+    `  Latest update: ${latestUpdate(item).replace(/\s*\n\s*/g, " / ")}`,
+  ].join("\n");
+
+const footer = (frame: MailFrame): { text: string; html: Html } => {
+  const reply = frame.pmoEmail ? `Reply to this email to reach the PMO (${frame.pmoEmail}).` : "";
+  const sent = `Sent by actionlog for ${committeeTitle(frame)} on ${formatLongDate(frame.day.today)}.`;
+  return { text: ["--", reply, sent].filter(Boolean).join("\n"), html: paragraph([reply, sent].filter(Boolean).join(" "), true) };
+};
+
+interface Section {
+  title: string;
+  colour: string;
+  note?: string;
+  items: DigestItem[];
+}
+
+/** The digest's sections: overdue (oldest first), due soon, then Proposed Closed awaiting the meeting. */
+function digestSections(items: readonly DigestItem[], frame: MailFrame): Section[] {
+  const next = frame.day.nextMeeting;
+  const meeting = next?.date ? `meeting ${next.number} on ${formatLongDate(next.date)}` : "the next meeting";
+  return [
+    { title: "Overdue (oldest first)", colour: COLOURS.overdue, items: items.filter((i) => i.state === "overdue") },
+    { title: soonLabel(frame).replace(/^due/, "Due"), colour: COLOURS.soon, items: items.filter((i) => i.state === "due-soon") },
+    {
+      title: "Awaiting confirmation at the next meeting",
+      colour: COLOURS.muted,
+      note: `Proposed Closed: the committee confirms the closure at ${meeting}. Nothing to do unless the action is not finished.`,
+      items: items.filter((i) => i.state === "awaiting"),
+    },
+  ].filter((section) => section.items.length > 0);
+}
+
+/** `[DAG] 3 overdue, 2 due this week (week of 13 Nov 2023)`. */
+export function digestSubject(items: readonly DigestItem[], frame: MailFrame): string {
+  const overdue = items.filter((i) => i.state === "overdue").length;
+  const soon = items.filter((i) => i.state === "due-soon").length;
+  return `${subjectPrefix(frame)} ${overdue} overdue, ${soon} ${soonLabel(frame)} (${weekOf(frame)})`;
+}
+
+/** One person's digest; `items` are theirs, already in order (see itemOrder). */
+export function renderDigest(person: string, items: readonly DigestItem[], frame: MailFrame): RenderedMail {
+  const subject = digestSubject(items, frame);
+  const sections = digestSections(items, frame);
+  const overdue = items.filter((i) => i.state === "overdue").length;
+  const soon = items.filter((i) => i.state === "due-soon").length;
+  const until = `by ${formatLongDate(frame.day.soonUntil)}`;
+  const intro =
+    overdue + soon === 0
+      ? "Nothing of yours is overdue or due soon."
+      : `You have ${plural(overdue, "overdue action")} and ${soon} ${soonLabel(frame)} (${until}).`;
+  const title = `${committeeTitle(frame)}: your actions, ${weekOf(frame)}`;
+  const end = footer(frame);
+  const text = [
+    title,
+    "",
+    `Hello ${person},`,
+    intro,
+    ...sections.flatMap((s) => ["", s.title.toUpperCase(), ...(s.note ? [s.note] : []), "", s.items.map((i) => itemText(i, frame.day)).join("\n\n")]),
+    "",
+    end.text,
+    "",
+  ].join("\n");
+  const body = join([
+    heading(title),
+    paragraph(lines([`Hello ${person},`, intro])),
+    ...sections.flatMap((s) => [heading(s.title, s.colour), ...(s.note ? [paragraph(s.note, true)] : []), itemTable(s.items, frame.day)]),
+    end.html,
+  ]);
+  return { subject, text, html: page(subject, body) };
+}
+
+/** `[DAG] Reminder: DAG29-01 is due on 16 Nov 2023`, sent reminder_working_days working days ahead. */
+export function renderReminder(item: DigestItem, frame: MailFrame): RenderedMail {
+  const when = item.dueDate === "" ? "soon" : `on ${formatLongDate(item.dueDate)}`;
+  const subject = `${subjectPrefix(frame)} Reminder: ${item.ref} is due ${when}`;
+  const left = item.dueDate === frame.day.today ? "It is due today." : `That is ${plural(item.workingDaysLeft, "working day")} from today.`;
+  const intro = `${item.ref} is due ${when}. ${left} If it will be late, reply with an update for the PMO.`;
+  const end = footer(frame);
+  const text = [`${committeeTitle(frame)}: action due soon`, "", intro, "", itemText(item, frame.day, true), "", end.text, ""].join("\n");
+  const body = join([heading(`${committeeTitle(frame)}: action due soon`), paragraph(intro), itemTable([item], frame.day, true), end.html]);
+  return { subject, text, html: page(subject, body) };
+}

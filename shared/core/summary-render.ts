@@ -1,0 +1,101 @@
+/** The PMO's weekly summary as subject, plain text and email-safe HTML, with bar charts made of tables. */
+import { formatLongDate } from "./dates.js";
+import type { DigestItem } from "./digest-items.js";
+import { COLOURS, type Html, barChart, heading, join, legend, page, paragraph, table } from "./email-html.js";
+import { type MailFrame, type RenderedMail, committeeTitle, itemTable, itemText, plural, subjectPrefix, weekOf } from "./email-render.js";
+import type { SummaryData } from "./summary-plan.js";
+
+/** Long logs can carry hundreds of problems; the summary points at the Checks column for the rest. */
+const PROBLEM_LIMIT = 40;
+
+/** `[DAG] PMO summary: 12 open, 3 overdue, 2 due this week (week of 13 Nov 2023)`. */
+export const summarySubject = (data: SummaryData, frame: MailFrame): string =>
+  `${subjectPrefix(frame)} PMO summary: ${data.totals.open} open, ${data.totals.overdue} overdue, ${data.totals.dueThisWeek} due this week (${weekOf(frame)})`;
+
+const totalsRows = (data: SummaryData, frame: MailFrame): [string, string][] => {
+  const since = frame.day.lastHeld?.date ? `since meeting ${frame.day.lastHeld.number} (${formatLongDate(frame.day.lastHeld.date)})` : "so far";
+  return [
+    ["Open (not Closed)", String(data.totals.open)],
+    ["Overdue", String(data.totals.overdue)],
+    [`Due this week (to ${formatLongDate(frame.day.weekEnd)})`, String(data.totals.dueThisWeek)],
+    [`Closed ${since}`, String(data.totals.closedSinceLastMeeting)],
+    ["Proposed Closed, awaiting confirmation", String(data.totals.awaiting)],
+  ];
+};
+
+const problemLine = (p: SummaryData["problems"][number]): string =>
+  `${p.tab}${p.row > 0 ? ` row ${p.row}` : ""}${p.ref ? ` (${p.ref})` : ""}: ${p.message}`;
+
+const ownerCharts = (data: SummaryData): Html[] => {
+  const segments = (open: number, overdue: number) => [
+    { value: overdue, colour: COLOURS.overdue },
+    { value: open - overdue, colour: COLOURS.open },
+  ];
+  return [
+    heading("Open and overdue actions by owner"),
+    legend([{ label: "overdue", colour: COLOURS.overdue }, { label: "open, not overdue", colour: COLOURS.open }]),
+    barChart(data.owners.map((o) => ({ label: o.owner, segments: segments(o.open, o.overdue), note: `${o.overdue} overdue, ${o.open} open` }))),
+    heading("Open and overdue actions by meetings carried"),
+    barChart(
+      data.carried.map((b) => ({
+        label: `carried ${b.label}`,
+        segments: segments(b.open + b.overdue, b.overdue),
+        note: `${b.overdue} overdue, ${b.open + b.overdue} open`,
+      })),
+    ),
+  ];
+};
+
+const escalationNote = (frame: MailFrame): string =>
+  `Carried to ${plural(frame.escalateAfterMeetings, "meeting")} or more (escalate_after_meetings)${frame.day.nextMeeting?.date ? `; raise them at meeting ${frame.day.nextMeeting.number} on ${formatLongDate(frame.day.nextMeeting.date)}` : ""}.`;
+
+function summaryHtml(data: SummaryData, frame: MailFrame, title: string): Html {
+  const shown = data.problems.slice(0, PROBLEM_LIMIT);
+  const more = data.problems.length - shown.length;
+  return join([
+    heading(title),
+    table(["Total", "Actions"], totalsRows(data, frame)),
+    ...ownerCharts(data),
+    heading(`Escalations (${data.escalations.length})`, data.escalations.length ? COLOURS.overdue : undefined),
+    paragraph(data.escalations.length ? escalationNote(frame) : "None: no action has been carried that long.", true),
+    ...(data.escalations.length ? [itemTable(data.escalations, frame.day, true)] : []),
+    heading(`Owners who cannot be emailed (${data.unresolved.length})`),
+    data.unresolved.length
+      ? table(["Owner as written", "Why", "Actions"], data.unresolved.map((u) => [u.owner, u.reason, u.refs.join(", ")]))
+      : paragraph("None: every owner was found in Members with an email.", true),
+    heading(`Open validation problems (${data.problems.length})`),
+    data.problems.length
+      ? table(["Where", "Problem"], shown.map((p) => [`${p.tab}${p.row > 0 ? ` row ${p.row}` : ""}${p.ref ? ` (${p.ref})` : ""}`, p.message]))
+      : paragraph("None.", true),
+    ...(more > 0 ? [paragraph(`…and ${more} more; see the Checks column or run actionlog validate.`, true)] : []),
+    heading("Actions by owner"),
+    ...data.owners.flatMap((o) => [heading(`${o.owner}: ${o.overdue} overdue, ${o.open} open`), itemTable(o.items, frame.day)]),
+    paragraph(`Sent by actionlog for ${committeeTitle(frame)} on ${formatLongDate(frame.day.today)}.`, true),
+  ]);
+}
+
+function summaryText(data: SummaryData, frame: MailFrame, title: string): string {
+  const block = (name: string, body: string[]) => ["", name.toUpperCase(), ...body];
+  const items = (list: readonly DigestItem[]) => list.map((i) => itemText(i, frame.day, true)).join("\n\n");
+  const shown = data.problems.slice(0, PROBLEM_LIMIT);
+  return [
+    title,
+    ...block("Totals", totalsRows(data, frame).map(([k, v]) => `${k}: ${v}`)),
+    ...block("By owner (overdue / open)", data.owners.map((o) => `${o.owner}: ${o.overdue} / ${o.open}`)),
+    ...block("By meetings carried (overdue / open)", data.carried.map((b) => `carried ${b.label}: ${b.overdue} / ${b.open + b.overdue}`)),
+    ...block(`Escalations (${data.escalations.length})`, data.escalations.length ? [escalationNote(frame), "", items(data.escalations)] : ["None."]),
+    ...block(`Owners who cannot be emailed (${data.unresolved.length})`, data.unresolved.length ? data.unresolved.map((u) => `${u.owner}: ${u.reason} (${u.refs.join(", ")})`) : ["None."]),
+    ...block(`Open validation problems (${data.problems.length})`, data.problems.length ? [...shown.map(problemLine), ...(data.problems.length > shown.length ? [`…and ${data.problems.length - shown.length} more.`] : [])] : ["None."]),
+    ...block("Actions by owner", data.owners.flatMap((o) => ["", `${o.owner}: ${o.overdue} overdue, ${o.open} open`, "", items(o.items)])),
+    "",
+    "--",
+    `Sent by actionlog for ${committeeTitle(frame)} on ${formatLongDate(frame.day.today)}.`,
+    "",
+  ].join("\n");
+}
+
+export function renderSummary(data: SummaryData, frame: MailFrame): RenderedMail {
+  const subject = summarySubject(data, frame);
+  const title = `${committeeTitle(frame)}: PMO summary, ${weekOf(frame)}`;
+  return { subject, text: summaryText(data, frame, title), html: page(subject, summaryHtml(data, frame, title)) };
+}

@@ -1,0 +1,132 @@
+/** The digest use case: read once, plan the day's mail, send what the Mail Log has not seen, log each send. */
+import type { DateTime } from "luxon";
+import { MAIL_LOG_HEADERS, MAIL_LOG_TAB, readMailLog } from "../../sheets-schema/mail-log.js";
+import { parseLog } from "../../sheets-schema/parse-log.js";
+import { type Mailer, type OutgoingMail, type SendOutcome, recipientsOf } from "../adapters/mailer.js";
+import type { Workbook } from "../adapters/workbook.js";
+import { type MailKind, type PlanOptions, type PlannedMail, type SkippedOwner, planMail } from "../core/digest-plan.js";
+import { ActionlogError } from "../core/errors.js";
+import { type Allowlist, buildAllowlist } from "../core/recipients.js";
+import type { IsoDate } from "../core/types.js";
+import { validateLog } from "../core/validate.js";
+import { mailLogValues, toOutgoing } from "./outgoing-mail.js";
+
+export interface DigestOptions {
+  now: DateTime;
+  /** Plan and report, send nothing, write nothing. */
+  dryRun?: boolean;
+  /** Default "scheduled": digests and the summary from digest_weekday on; see PlanOptions. */
+  weekly?: PlanOptions["weekly"];
+  /** Default true. */
+  reminders?: boolean;
+}
+
+export interface SentMail {
+  kind: MailKind;
+  key: string;
+  to: string[];
+  cc: string[];
+  subject: string;
+  refs: string[];
+  messageId: string;
+}
+
+export interface FailedMail {
+  kind: MailKind;
+  key: string;
+  /** The recipients that did not get it, comma-separated. */
+  to: string;
+  subject: string;
+  error: string;
+}
+
+export interface DigestReport {
+  today: IsoDate;
+  week: string;
+  dryRun: boolean;
+  /** Sent this run (in a dry run: what would be sent). */
+  sent: SentMail[];
+  /** Keys due today that the Mail Log already records as sent. */
+  alreadySent: string[];
+  skipped: SkippedOwner[];
+  failed: FailedMail[];
+  /** The mailer used, e.g. `outbox ./out` (never a secret). */
+  via: string;
+}
+
+const describeFailure = (outcome: Extract<SendOutcome, { ok: false }>): string =>
+  outcome.failure.accepted.length > 0
+    ? `${outcome.failure.message} (delivered to ${outcome.failure.accepted.join(", ")}; all recipients get it again on the retry)`
+    : outcome.failure.message;
+
+/**
+ * Runs digests, reminders and the PMO summary for the committee day at `now`. Each message is
+ * logged right after its send, so a crash between the server accepting one message and its
+ * Mail Log row can duplicate that one message on the next run, and never loses one. A failed
+ * send is logged as failed and retried on the next run; it never stops the others.
+ * A cloud function calls this with its Workbook, a Mailer and the event's time.
+ */
+export async function runDigest(workbook: Workbook, mailer: Mailer, options: DigestOptions): Promise<DigestReport> {
+  const { now } = options;
+  const raw = await workbook.read();
+  const log = parseLog(raw);
+  const mailLog = readMailLog(raw);
+  const plan = planMail(log, validateLog(log, now), now, { weekly: options.weekly ?? "scheduled", reminders: options.reminders ?? true });
+  const pending = plan.messages.filter((m) => !mailLog.sent.has(m.key));
+  const report: DigestReport = {
+    today: plan.day.today,
+    week: plan.day.week,
+    dryRun: options.dryRun === true,
+    sent: [],
+    alreadySent: plan.messages.filter((m) => mailLog.sent.has(m.key)).map((m) => m.key),
+    skipped: plan.skipped,
+    failed: [],
+    via: mailer.label,
+  };
+  const code = log.settings.committeeCode;
+  if (report.dryRun) {
+    report.sent = pending.map((m) => sentEntry(m, toOutgoing(m, plan.envelope, code, now).messageId));
+    return report;
+  }
+  if (pending.length === 0) return report;
+  if (plan.envelope.from === "") {
+    throw new ActionlogError("CONFIG", "Settings: from_email and pmo_email are both blank, so mail has no sender; add from_email (the address digests come from) to the Settings tab");
+  }
+  if (!mailLog.tab) {
+    // Created before the first send, so a workbook that cannot be written stops the run before anyone is mailed.
+    await workbook.apply({ tabs: [{ name: MAIL_LOG_TAB, headers: [...MAIL_LOG_HEADERS], rows: [] }], updates: [], appends: [] });
+  }
+  const allowlist = buildAllowlist(log);
+  for (const mail of pending) {
+    const outgoing = toOutgoing(mail, plan.envelope, code, now);
+    const outcome = await sendAllowed(allowlist, mailer, outgoing);
+    const failed = !outcome.ok;
+    await workbook.apply({
+      tabs: [],
+      updates: [],
+      appends: [{ tab: MAIL_LOG_TAB, values: mailLogValues({ mail, status: failed ? "failed" : "sent", messageId: outgoing.messageId, error: outcome.ok ? "" : describeFailure(outcome) }, now, log.settings.timezone) }],
+    });
+    if (outcome.ok) report.sent.push(sentEntry(mail, outgoing.messageId));
+    else report.failed.push({ kind: mail.kind, key: mail.key, to: outcome.failure.recipients.join(", "), subject: mail.subject, error: describeFailure(outcome) });
+  }
+  return report;
+}
+
+/** The plan already keeps to the allowlist; checking again at the wire means no future planner bug can mail a stranger. */
+async function sendAllowed(allowlist: Allowlist, mailer: Mailer, outgoing: OutgoingMail): Promise<SendOutcome> {
+  const refused = recipientsOf(outgoing).filter((address) => allowlist.refusal(address) !== null);
+  if (refused.length > 0) {
+    return { ok: false, failure: { kind: "rejected", recipients: refused, accepted: [], message: `not sent: ${refused.join(", ")} not on the allowlist (Members, pmo_email, chair_email)` } };
+  }
+  return mailer.send(outgoing);
+}
+
+const sentEntry = (mail: PlannedMail, messageId: string): SentMail => ({
+  kind: mail.kind,
+  key: mail.key,
+  to: mail.to,
+  cc: mail.cc,
+  subject: mail.subject,
+  refs: mail.refs,
+  messageId,
+});

@@ -1,0 +1,60 @@
+/** Turns a planned message into a wire message (Message-ID from its key, List-Id, Reply-To) and a Mail Log row. */
+import { createHash } from "node:crypto";
+import type { DateTime } from "luxon";
+import type { MailLogValues, MailStatus } from "../../sheets-schema/mail-log.js";
+import { KEY_HEADER } from "../adapters/mailer.outbox.js";
+import type { OutgoingMail } from "../adapters/mailer.js";
+import type { MailEnvelope, PlannedMail } from "../core/digest-plan.js";
+import { domainOf } from "../core/recipients.js";
+import { neutraliseFormula } from "../core/register-export.js";
+
+/**
+ * `<sha256(code:key)@from-domain>`: the same message always gets the same id, so a duplicate
+ * after a crash is threaded (and often folded) with the first by mail clients. The committee
+ * code keeps two committees' digests for one person in one week apart.
+ */
+export const messageIdFor = (key: string, committeeCode: string, from: string): string =>
+  `<${createHash("sha256").update(`${committeeCode}:${key}`).digest("hex").slice(0, 40)}@${domainOf(from) || "actionlog.invalid"}>`;
+
+export function toOutgoing(mail: PlannedMail, envelope: MailEnvelope, committeeCode: string, now: DateTime): OutgoingMail {
+  return {
+    from: envelope.from,
+    to: mail.to,
+    cc: mail.cc,
+    replyTo: envelope.replyTo,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId: messageIdFor(mail.key, committeeCode, envelope.from),
+    date: now.toJSDate(),
+    headers: {
+      "List-Id": envelope.listId,
+      // RFC 3834: out-of-office replies should not answer automated mail.
+      "Auto-Submitted": "auto-generated",
+      [KEY_HEADER]: mail.key,
+    },
+  };
+}
+
+export interface LogEntry {
+  mail: PlannedMail;
+  status: MailStatus;
+  messageId: string;
+  error: string;
+}
+
+/** One Mail Log row; To lists the To addresses, then any Cc after "cc:". */
+export function mailLogValues(entry: LogEntry, now: DateTime, timezone: string): MailLogValues {
+  const { mail } = entry;
+  return {
+    Time: now.setZone(timezone).toISO({ suppressMilliseconds: true }) ?? "",
+    Key: mail.key,
+    To: [mail.to.join(", "), ...(mail.cc.length ? [`cc: ${mail.cc.join(", ")}`] : [])].join("; "),
+    Subject: mail.subject,
+    // Refs are sheet text; a Google Sheet would run one starting with = as a formula.
+    Refs: neutraliseFormula(mail.refs.join(", ")),
+    Status: entry.status,
+    "Message ID": entry.status === "sent" ? entry.messageId : "",
+    Error: neutraliseFormula(entry.error),
+  };
+}

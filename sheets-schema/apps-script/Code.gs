@@ -1,0 +1,172 @@
+/**
+ * actionlog relay, bound to the committee's Google Sheet: after each edit it signs a short
+ * nudge ({spreadsheetId, tab, range}, never cell values) and POSTs it to the onSheetEdit
+ * function, which re-reads the sheet and validates it. It also adds the "Action log" menu.
+ *
+ * Script Properties (Project Settings > Script Properties):
+ *   ACTIONLOG_URL    where the functions live, e.g. https://europe-west2-my-project.cloudfunctions.net
+ *   ACTIONLOG_SECRET the webhook secret (the actionlog-webhook-secret in Secret Manager)
+ * Then run setup() once from the editor to install the edit and change triggers.
+ */
+
+var MENU_TITLE = 'Action log';
+var SIGNATURE_HEADER = 'X-Actionlog-Signature';
+/** Tabs the automation writes: edits there change nothing the checks read. */
+var UNCHECKED_TABS = /^(audit|mail log|register .*)$/i;
+/** Change types relayEdit already covers (EDIT) or that change no value (FORMAT). */
+var UNRELAYED_CHANGES = { EDIT: true, FORMAT: true };
+
+/** Simple trigger: adds the menu whenever the sheet is opened. */
+function onOpen() {
+  SpreadsheetApp.getUi()
+    .createMenu(MENU_TITLE)
+    .addItem('Validate now', 'validateNow')
+    .addItem('Roll forward', 'rollForward')
+    .addItem('Generate register...', 'generateRegister')
+    .addItem('Preview digest', 'previewDigest')
+    .addSeparator()
+    .addItem('Set up triggers', 'setup')
+    .addToUi();
+}
+
+/** Run once (again after changing the Script Properties): installs the edit and change triggers, replacing old ones. */
+function setup() {
+  settings_();
+  var spreadsheet = SpreadsheetApp.getActive();
+  ScriptApp.getProjectTriggers().forEach(function (trigger) {
+    var handler = trigger.getHandlerFunction();
+    if (handler === 'relayEdit' || handler === 'relayChange') ScriptApp.deleteTrigger(trigger);
+  });
+  ScriptApp.newTrigger('relayEdit').forSpreadsheet(spreadsheet).onEdit().create();
+  ScriptApp.newTrigger('relayChange').forSpreadsheet(spreadsheet).onChange().create();
+  notify_('Action log is set up: every edit is now checked within seconds.');
+}
+
+/** Installable onEdit trigger. */
+function relayEdit(e) {
+  var tab = e.range.getSheet().getName();
+  if (UNCHECKED_TABS.test(tab)) return;
+  var result = post_('onSheetEdit', { spreadsheetId: SpreadsheetApp.getActive().getId(), tab: tab, range: e.range.getA1Notation() });
+  if (result.status !== 200) console.warn('actionlog onSheetEdit answered ' + result.status + ': ' + result.body.error);
+}
+
+/** Installable onChange trigger: rows inserted or removed, tabs added or renamed, which onEdit does not report. */
+function relayChange(e) {
+  if (UNRELAYED_CHANGES[e.changeType]) return;
+  var spreadsheet = SpreadsheetApp.getActive();
+  var result = post_('onSheetEdit', { spreadsheetId: spreadsheet.getId(), tab: spreadsheet.getActiveSheet().getName(), range: '' });
+  if (result.status !== 200) console.warn('actionlog onSheetEdit answered ' + result.status + ': ' + result.body.error);
+}
+
+function validateNow() {
+  var spreadsheet = SpreadsheetApp.getActive();
+  var result = post_('onSheetEdit', { spreadsheetId: spreadsheet.getId(), tab: spreadsheet.getActiveSheet().getName(), range: '' });
+  if (!succeeded_(result)) return;
+  var body = result.body;
+  notify_('Checked ' + body.rows + ' rows: ' + body.problems + ' problems (see the Checks column), ' + body.changes + ' changes written (see the Audit tab).');
+}
+
+function rollForward() {
+  var result = post_('generateRegister', { spreadsheetId: SpreadsheetApp.getActive().getId() });
+  if (succeeded_(result)) notify_(describeRegisters_(result.body));
+}
+
+function generateRegister() {
+  var ui = SpreadsheetApp.getUi();
+  var answer = ui.prompt('Generate register', 'Roll forward from which Held meeting? (29 builds the register for meeting 30)', ui.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  var text = answer.getResponseText().trim();
+  if (!/^\d{1,6}$/.test(text)) {
+    notify_('"' + text + '" is not a meeting number; type a whole number such as 29.');
+    return;
+  }
+  var result = post_('generateRegister', { spreadsheetId: SpreadsheetApp.getActive().getId(), meeting: Number(text) });
+  if (succeeded_(result)) notify_(describeRegisters_(result.body));
+}
+
+function previewDigest() {
+  var result = post_('previewDigest', { spreadsheetId: SpreadsheetApp.getActive().getId() });
+  if (result.status === 404) {
+    notify_('This deployment has no previewDigest function yet, so the digest cannot be previewed from the sheet.');
+    return;
+  }
+  if (succeeded_(result)) notify_(typeof result.body.preview === 'string' ? result.body.preview : JSON.stringify(result.body, null, 2));
+}
+
+function describeRegisters_(body) {
+  var lines = (body.registers || []).map(function (r) {
+    return (r.registerWritten ? 'Built ' : 'Unchanged: ') + r.tab + ' (' + r.actions + ' actions)' + (r.warnings.length ? '\n  ' + r.warnings.join('\n  ') : '');
+  });
+  if (lines.length === 0) lines.push('No register to build: every Held meeting already has the register for the meeting after it.');
+  return lines.concat(body.notes || []).join('\n');
+}
+
+function succeeded_(result) {
+  if (result.status === 200) return true;
+  notify_('Action log could not do that (' + result.status + '): ' + result.body.error);
+  return false;
+}
+
+/** An alert when a person is looking; the execution log otherwise (setup run from the editor, triggers). */
+function notify_(message) {
+  try {
+    SpreadsheetApp.getUi().alert(MENU_TITLE, message, SpreadsheetApp.getUi().ButtonSet.OK);
+  } catch (err) {
+    console.log(message);
+  }
+}
+
+function settings_() {
+  var properties = PropertiesService.getScriptProperties();
+  var url = properties.getProperty('ACTIONLOG_URL');
+  var secret = properties.getProperty('ACTIONLOG_SECRET');
+  var missing = [];
+  if (!url || !/^https?:\/\//.test(url)) missing.push('ACTIONLOG_URL (e.g. https://europe-west2-my-project.cloudfunctions.net)');
+  if (!secret || secret.length < 16) missing.push('ACTIONLOG_SECRET (the webhook secret from Secret Manager)');
+  if (missing.length > 0) throw new Error('Set these in Project Settings > Script Properties: ' + missing.join('; '));
+  return { url: url.replace(/\/+$/, ''), secret: secret };
+}
+
+/**
+ * Signs and POSTs: X-Actionlog-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>.
+ * The body is pure ASCII (other characters \u-escaped), so the bytes signed are the bytes sent
+ * whatever charset Apps Script picks.
+ */
+function post_(functionName, payload) {
+  var settings = settings_();
+  var body = asciiJson_(payload);
+  var t = Math.floor(Date.now() / 1000);
+  var mac = Utilities.computeHmacSha256Signature(t + '.' + body, settings.secret, Utilities.Charset.UTF_8);
+  var headers = {};
+  headers[SIGNATURE_HEADER] = 't=' + t + ',v1=' + hex_(mac);
+  var response = UrlFetchApp.fetch(settings.url + '/' + functionName, {
+    method: 'post',
+    contentType: 'application/json',
+    payload: body,
+    headers: headers,
+    muteHttpExceptions: true,
+  });
+  var text = response.getContentText();
+  var parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    parsed = { error: text.slice(0, 300) };
+  }
+  return { status: response.getResponseCode(), body: parsed || {} };
+}
+
+function asciiJson_(value) {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, function (c) {
+    return '\\u' + ('000' + c.charCodeAt(0).toString(16)).slice(-4);
+  });
+}
+
+/** Apps Script returns signed Java bytes (-128..127). */
+function hex_(bytes) {
+  return bytes
+    .map(function (b) {
+      return ('0' + (b & 0xff).toString(16)).slice(-2);
+    })
+    .join('');
+}

@@ -1,0 +1,50 @@
+/** The Mail Log tab: one row per message the digest job tried to send, so each is sent once. */
+import type { RawTab, RawWorkbook } from "../shared/adapters/workbook.js";
+import { ActionlogError } from "../shared/core/errors.js";
+import { cellText } from "../shared/core/text.js";
+import { cellAt, locateColumns } from "./columns.js";
+import { findTab } from "./parse-log.js";
+
+/**
+ * Not one of the required tabs in tabs.ts: validate and rollover never need it, and older
+ * workbooks lack it. The digest job creates it the first time it sends.
+ */
+export const MAIL_LOG_TAB = "Mail Log";
+
+/** Error is an extra column beside the issue's seven, saying why a failed send failed. */
+export const MAIL_LOG_HEADERS = ["Time", "Key", "To", "Subject", "Refs", "Status", "Message ID", "Error"] as const;
+
+/** Columns without which the log cannot say what was sent; Error is optional. */
+const REQUIRED = ["Time", "Key", "To", "Subject", "Refs", "Status", "Message ID"] as const;
+
+export type MailStatus = "sent" | "failed";
+
+export type MailLogValues = Record<(typeof MAIL_LOG_HEADERS)[number], string>;
+
+export interface MailLogState {
+  /** The tab as read, or undefined when the workbook has none yet. */
+  tab: RawTab | undefined;
+  /** Keys with a row whose Status is sent: these are never sent again. */
+  sent: ReadonlySet<string>;
+}
+
+/**
+ * Reads the Mail Log. A tab without its Key or Status header would make every message look
+ * unsent, so that stops the job with a fix rather than mailing everyone twice.
+ */
+export function readMailLog(workbook: RawWorkbook): MailLogState {
+  const tab = findTab(workbook, MAIL_LOG_TAB);
+  if (!tab) return { tab: undefined, sent: new Set() };
+  const { columns, problems } = locateColumns(tab, REQUIRED);
+  const missing = problems.find((p) => p.message.includes("is missing"));
+  if (missing) {
+    throw new ActionlogError("SCHEMA", `${MAIL_LOG_TAB}: ${missing.message}; or delete the tab to start a new log (messages already sent this week would then be sent again)`);
+  }
+  const sent = new Set<string>();
+  for (const row of tab.rows) {
+    const key = cellText(cellAt(row, columns, "Key"));
+    const status = cellText(cellAt(row, columns, "Status")).toLowerCase();
+    if (key !== "" && status === "sent") sent.add(key);
+  }
+  return { tab, sent };
+}

@@ -1,0 +1,217 @@
+/** The digest planner's rules: who gets what, when, in which order, and who is skipped. */
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import type { Cell } from "../../../shared/core/types.js";
+import { type PlanOptions, planMail } from "../../../shared/core/digest-plan.js";
+import { validateLog } from "../../../shared/core/validate.js";
+import { parseLog } from "../../../sheets-schema/parse-log.js";
+import { type LogSpec, MEMBERS, action, buildLog } from "../../support/log-fixture.js";
+
+const SETTINGS = { pmo_email: "fraser@example.org", chair_email: "justin@example.org", from_email: "actionlog@example.org" };
+
+const londonAt = (date: string, time = "09:00") => DateTime.fromISO(`${date}T${time}:00`, { zone: "Europe/London" });
+
+function plan(spec: LogSpec, now: DateTime, options: Partial<PlanOptions> = {}) {
+  const log = parseLog(buildLog({ ...spec, settings: { ...SETTINGS, ...spec.settings } }));
+  return planMail(log, validateLog(log, now), now, { weekly: "always", reminders: true, ...options });
+}
+
+const digestFor = (result: ReturnType<typeof plan>, address: string) =>
+  result.messages.find((m) => m.kind === "digest" && m.to.includes(address));
+
+/** Paul Pettitt's actions, due on the given dates (Due as typed), refs DAG29-01.. */
+const paul = (dues: string[], fields: Record<string, Cell> = {}) =>
+  dues.map((due, i) => action({ Ref: `DAG29-${String(i + 1).padStart(2, "0")}`, Owner: "Paul Pettitt", Due: due, ...fields }));
+
+describe("weekly digest", () => {
+  it("lists overdue actions first, oldest first, then those due soon", () => {
+    const result = plan({ actions: paul(["01/11/2023", "15/11/2023", "13/10/2023", "10/11/2023"]) }, londonAt("2023-11-13"));
+    const digest = digestFor(result, "paul@example.org");
+    expect(digest?.refs).toEqual(["DAG29-03", "DAG29-01", "DAG29-04", "DAG29-02"]);
+    expect(digest?.key).toBe("digest:paul pettitt:2023-W46");
+    expect(digest?.subject).toBe("[DAG] 3 overdue, 1 due this week (week of 13 Nov 2023)");
+    expect(digest?.text).toMatch(/OVERDUE \(OLDEST FIRST\)[\s\S]*DAG29-03[\s\S]*31 days overdue[\s\S]*DUE THIS WEEK[\s\S]*DAG29-02[\s\S]*2 working days left/);
+  });
+
+  it.each([
+    // today, due, reminder_working_days, listed?
+    ["2023-11-13", "16/11/2023", 3, true], // Thu is 3 working days after Mon
+    ["2023-11-13", "17/11/2023", 3, false],
+    ["2023-11-16", "19/11/2023", 1, true], // a Sunday is one working day (Friday) away from Thursday
+    ["2023-11-16", "20/11/2023", 1, false],
+    ["2023-11-16", "20/11/2023", 2, true], // Fri, Mon
+    ["2023-11-16", "21/11/2023", 2, false],
+    ["2023-12-21", "26/12/2023", 1, true], // due on Boxing Day: Friday 22nd is the only working day before it
+    ["2023-12-21", "28/12/2023", 3, true], // just after Christmas and Boxing Day: Fri 22, Wed 27, Thu 28
+    ["2023-12-21", "29/12/2023", 3, false],
+    ["2023-11-13", "13/11/2023", 0, true], // due today
+  ] as const)("on %s an action due %s is due soon with reminder_working_days %i: %s", (today, due, days, listed) => {
+    const result = plan({ actions: paul([due]), settings: { reminder_working_days: days } }, londonAt(today));
+    expect(digestFor(result, "paul@example.org") !== undefined).toBe(listed);
+  });
+
+  it.each([
+    // now (instant), due, expected days overdue (0: not overdue), ISO week
+    ["2023-10-27T22:59:00Z", "27/10/2023", 0, "2023-W43"], // 23:59 BST on the due day
+    ["2023-10-27T23:30:00Z", "27/10/2023", 1, "2023-W43"], // 00:30 BST Saturday: UTC still says the 27th
+    ["2023-10-29T00:30:00Z", "27/10/2023", 2, "2023-W43"], // 01:30 BST, half an hour before the clocks go back
+    ["2023-10-29T23:30:00Z", "27/10/2023", 2, "2023-W43"], // 23:30 GMT on the Sunday of the change
+    ["2023-10-30T00:30:00Z", "27/10/2023", 3, "2023-W44"], // Monday after the change
+    ["2023-10-30T23:59:00Z", "30/10/2023", 0, "2023-W44"], // due today, last minute of it in GMT
+  ] as const)("in the week of the October clock change, at %s an action due %s is %i days overdue (%s)", (instant, due, days, week) => {
+    const now = DateTime.fromISO(instant, { zone: "utc" });
+    const result = plan({ actions: paul([due]), settings: { reminder_working_days: 0 } }, now);
+    const digest = digestFor(result, "paul@example.org");
+    expect(digest?.key).toBe(`digest:paul pettitt:${week}`);
+    if (days === 0) expect(digest?.text).toContain("due today");
+    else expect(digest?.text).toContain(`${days} day${days === 1 ? "" : "s"} overdue`);
+  });
+
+  it("never lists a Closed action, however overdue", () => {
+    const result = plan({ actions: [...paul(["13/10/2023"], { Status: "Closed", Update: "Done" }), action({ Ref: "DAG29-09", Owner: "Lee Cox", Due: "13/10/2023" })] }, londonAt("2023-11-13"));
+    expect(digestFor(result, "paul@example.org")).toBeUndefined();
+    expect(result.messages.flatMap((m) => m.refs)).not.toContain("DAG29-01");
+    expect(result.messages.find((m) => m.kind === "summary")?.text).not.toContain("DAG29-01");
+  });
+
+  it("shows Proposed Closed actions only as awaiting confirmation at the next meeting, and never for them alone", () => {
+    const proposed = action({ Ref: "DAG29-05", Owner: "Paul Pettitt", Due: "13/10/2023", Status: "proposed closed" });
+    const alone = plan({ actions: [proposed] }, londonAt("2023-11-13"));
+    expect(digestFor(alone, "paul@example.org")).toBeUndefined();
+    const withOther = plan({ actions: [proposed, ...paul(["01/11/2023"])] }, londonAt("2023-11-13"));
+    const digest = digestFor(withOther, "paul@example.org");
+    expect(digest?.subject).toBe("[DAG] 1 overdue, 0 due this week (week of 13 Nov 2023)");
+    expect(digest?.text).toMatch(/AWAITING CONFIRMATION AT THE NEXT MEETING\nProposed Closed: the committee confirms the closure at meeting 31 on 13 Dec 2023/);
+    expect(digest?.text.indexOf("DAG29-05")).toBeGreaterThan(digest?.text.indexOf("AWAITING") ?? Number.POSITIVE_INFINITY);
+  });
+
+  it("sends an action with several owners to each of them, once each", () => {
+    const result = plan({ actions: [action({ Owner: "Programme (Paul Pettitt &\nLee Cox) & PMO", Due: "01/11/2023" })] }, londonAt("2023-11-13"));
+    const digests = result.messages.filter((m) => m.kind === "digest");
+    expect(digests.map((d) => d.to)).toEqual([["fraser@example.org"], ["lee@example.org"], ["paul@example.org"]]);
+    expect(digests.every((d) => d.refs.join() === "DAG29-01")).toBe(true);
+  });
+
+  it("skips and reports inactive owners and owners with no email; the others still get theirs", () => {
+    const members = [...MEMBERS, { Name: "Olive Gone", Initials: "OG", Email: "olive@example.org", Active: "No" }];
+    const result = plan(
+      {
+        members,
+        actions: [
+          action({ Ref: "DAG29-01", Owner: "Caroline Farquhar & Paul Pettitt", Due: "01/11/2023" }),
+          action({ Ref: "DAG29-02", Owner: "Olive Gone", Due: "01/11/2023" }),
+          action({ Ref: "DAG29-03", Owner: "Nobody Known", Due: "01/11/2023" }),
+        ],
+      },
+      londonAt("2023-11-13"),
+    );
+    expect(result.messages.filter((m) => m.kind === "digest").map((m) => m.to)).toEqual([["paul@example.org"]]);
+    expect(result.skipped).toEqual([
+      { owner: "Caroline Farquhar", reason: "has no Email in Members; add one (DAG29-01)" },
+      { owner: "Olive Gone", reason: "marked inactive in Members; give the action to an active member (DAG29-02)" },
+      { owner: "Nobody Known", reason: "not in Members; add them, or add this spelling to a member's Aliases (DAG29-03)" },
+    ]);
+  });
+
+  it("says 'due in the next N working days' when the window runs past Sunday", () => {
+    const result = plan({ actions: paul(["22/11/2023"]), settings: { reminder_working_days: 10 } }, londonAt("2023-11-13"));
+    expect(digestFor(result, "paul@example.org")?.subject).toBe("[DAG] 0 overdue, 1 due in the next 10 working days (week of 13 Nov 2023)");
+  });
+});
+
+describe("when the weekly mail is due", () => {
+  it.each([
+    // digest_weekday, today, weekly messages planned?
+    ["Wednesday", "2023-11-14", false], // Tuesday, before the digest day
+    ["Wednesday", "2023-11-15", true],
+    ["Wednesday", "2023-11-19", true], // Sunday: a failed Wednesday is still retried this week
+    ["Monday", "2023-11-13", true],
+    ["Friday", "2023-11-13", false],
+  ] as const)("with digest_weekday %s, on %s digests and the summary are planned: %s", (weekday, today, due) => {
+    const result = plan({ actions: paul(["01/11/2023"]), settings: { digest_weekday: weekday } }, londonAt(today), { weekly: "scheduled" });
+    expect(result.messages.some((m) => m.kind === "digest")).toBe(due);
+    expect(result.messages.some((m) => m.kind === "summary")).toBe(due);
+  });
+
+  it("plans reminders only when weekly mail is switched off", () => {
+    const result = plan({ actions: paul(["16/11/2023"]) }, londonAt("2023-11-13"), { weekly: "never" });
+    expect(result.messages.map((m) => m.kind)).toEqual(["reminder"]);
+  });
+});
+
+describe("due-soon reminders", () => {
+  it.each([
+    // today, reminder expected (due Thu 28 Dec 2023, reminder_working_days 3: Thu 21 Dec, before the bank holidays)
+    ["2023-12-20", false],
+    ["2023-12-21", true],
+    ["2023-12-25", false], // Christmas Day is not a working day
+    ["2023-12-27", true], // a run missed on the 21st still reminds before the due date
+    ["2023-12-28", true],
+    ["2023-12-29", false], // overdue: the digest chases it now
+  ] as const)("on %s: %s", (today, expected) => {
+    const result = plan({ actions: paul(["28/12/2023"]) }, londonAt(today), { weekly: "never" });
+    const reminders = result.messages.filter((m) => m.kind === "reminder");
+    expect(reminders.map((r) => r.key)).toEqual(expected ? ["reminder:DAG29-01:2023-12-28"] : []);
+  });
+
+  it("goes to every reachable owner in one message, and a moved due date makes a new key", () => {
+    const owners = "Paul Pettitt & Lee Cox";
+    const first = plan({ actions: [action({ Owner: owners, Due: "16/11/2023" })] }, londonAt("2023-11-13"), { weekly: "never" });
+    expect(first.messages.map((m) => [m.key, m.to])).toEqual([["reminder:DAG29-01:2023-11-16", ["paul@example.org", "lee@example.org"]]]);
+    expect(first.messages[0]?.subject).toBe("[DAG] Reminder: DAG29-01 is due on 16 Nov 2023");
+    const moved = plan({ actions: [action({ Owner: owners, Due: "17/11/2023" })] }, londonAt("2023-11-14"), { weekly: "never" });
+    expect(moved.messages.map((m) => m.key)).toEqual(["reminder:DAG29-01:2023-11-17"]);
+  });
+
+  it("is not sent for Proposed Closed actions, nor for rows whose Ref is not yet written", () => {
+    const result = plan(
+      { actions: [action({ Owner: "Paul Pettitt", Due: "16/11/2023", Status: "Proposed Closed" }), action({ Ref: "", Owner: "Lee Cox", Due: "16/11/2023" })] },
+      londonAt("2023-11-13"),
+      { weekly: "never" },
+    );
+    expect(result.messages).toEqual([]);
+  });
+});
+
+describe("PMO summary", () => {
+  const escalated = action({ Ref: "DAG27-01", Meeting: 27, Owner: "Lee Cox", Due: "13/09/2023" });
+
+  it("goes to pmo_email with the chair in cc when an action is carried escalate_after_meetings times", () => {
+    const result = plan({ actions: [escalated, ...paul(["15/11/2023"])], settings: { escalate_after_meetings: 2 } }, londonAt("2023-11-13"));
+    const summary = result.messages.find((m) => m.kind === "summary");
+    expect(summary).toMatchObject({ key: "summary:2023-W46", to: ["fraser@example.org"], cc: ["justin@example.org"] });
+    expect(summary?.subject).toBe("[DAG] PMO summary: 2 open, 1 overdue, 1 due this week (week of 13 Nov 2023)");
+    expect(summary?.text).toMatch(/ESCALATIONS \(1\)\nCarried to 2 meetings or more[\s\S]*DAG27-01[\s\S]*carried 2 meetings/);
+  });
+
+  it("has no cc without escalations, and lists unresolved owners and open problems", () => {
+    const result = plan({ actions: [action({ Owner: "Nobody Known", Due: "31/02/2024" })] }, londonAt("2023-11-13"));
+    const summary = result.messages.find((m) => m.kind === "summary");
+    expect(summary?.cc).toEqual([]);
+    expect(summary?.text).toContain("OWNERS WHO CANNOT BE EMAILED (1)\nNobody Known: not in Members");
+    expect(summary?.text).toMatch(/OPEN VALIDATION PROBLEMS \(2\)\nActions row 2 \(DAG29-01\): Owner "Nobody Known" is not in Members/);
+  });
+
+  it("is skipped and reported when pmo_email is blank", () => {
+    const result = plan({ actions: paul(["01/11/2023"]), settings: { pmo_email: "" } }, londonAt("2023-11-13"));
+    expect(result.messages.map((m) => m.kind)).toEqual(["digest"]);
+    expect(result.skipped).toContainEqual({ owner: "PMO", reason: expect.stringContaining("pmo_email is blank") });
+  });
+});
+
+describe("who may receive mail", () => {
+  it("never mails an address typed into an Owner cell", () => {
+    const result = plan({ actions: [action({ Owner: "stranger@elsewhere.example", Due: "01/11/2023" })] }, londonAt("2023-11-13"));
+    const recipients = result.messages.flatMap((m) => [...m.to, ...m.cc]);
+    expect(recipients).not.toContain("stranger@elsewhere.example");
+    expect(recipients.every((r) => r.endsWith("@example.org"))).toBe(true);
+    expect(result.skipped).toEqual([{ owner: "stranger@elsewhere.example", reason: expect.stringContaining("not in Members") }]);
+  });
+
+  it("drops members outside allowed_domains and says why", () => {
+    const members = [...MEMBERS, { Name: "Ada Outside", Initials: "AO", Email: "ada@partner.example" }];
+    const result = plan({ members, actions: [action({ Owner: "Ada Outside & Paul Pettitt", Due: "01/11/2023" })], settings: { allowed_domains: "example.org" } }, londonAt("2023-11-13"));
+    expect(result.messages.filter((m) => m.kind === "digest").map((m) => m.to)).toEqual([["paul@example.org"]]);
+    expect(result.skipped).toEqual([{ owner: "ada@partner.example", reason: expect.stringContaining("outside allowed_domains (example.org)") }]);
+  });
+});
