@@ -7,6 +7,8 @@ readonly SERVICE_ACCOUNT_NAME=actionlog-runtime
 readonly SECRET_NAME=actionlog-webhook-secret
 readonly SWEEP_TOPIC=actionlog-sweep
 readonly ROLLOVER_TOPIC=actionlog-rollover
+readonly DIGEST_TOPIC=actionlog-digest
+readonly SMTP_SECRET_NAME=actionlog-smtp-url
 # Every 15 minutes in working hours (08:00-17:45, Monday to Friday), and daily at 07:00, London time.
 readonly SWEEP_SCHEDULE='*/15 8-17 * * 1-5'
 readonly ROLLOVER_SCHEDULE='0 7 * * *'
@@ -16,18 +18,23 @@ usage() {
   cat <<'USAGE'
 Usage: ./deploy.sh [--project ID] [--region REGION] [--sheets ID[,ID...]] [--dry-run] [--help]
 
-Deploys actionlog to Google Cloud: the functions onSheetEdit and generateRegister (HTTP,
-signed by the sheet's Apps Script relay), sweep (every 15 minutes in working hours) and
-rollover (daily), as Cloud Functions gen2 on nodejs22, running as a dedicated service account.
+Deploys actionlog to Google Cloud: the functions onSheetEdit, generateRegister and
+previewDigest (HTTP, signed by the sheet's Apps Script relay), sweep (every 15 minutes in
+working hours), rollover (daily) and weeklyDigest (daily at the digest time: digests on each
+sheet's digest_weekday, reminders every working day), as Cloud Functions gen2 on nodejs22,
+running as a dedicated service account.
 
   --project ID      Google Cloud project (or GOOGLE_CLOUD_PROJECT)
   --region REGION   Cloud Functions and Cloud Scheduler region (or ACTIONLOG_REGION; default europe-west2)
   --sheets IDS      spreadsheet ids served, comma-separated (or ACTIONLOG_SHEETS)
+  --digest-time HH:MM  when weeklyDigest runs, London time (or ACTIONLOG_DIGEST_TIME; default 08:00,
+                    the digest_time default; one time serves every sheet)
   --dry-run         print every command instead of running it
   --help            show this help
 
 The webhook secret lives in Secret Manager as actionlog-webhook-secret; deploy.sh creates it
-with a random value if it does not exist. Share each sheet with the service account it prints
+with a random value if it does not exist. The SMTP URL (smtps://user:password@host:465) must
+be in Secret Manager as actionlog-smtp-url before deploying; deploy.sh says how to add it. Share each sheet with the service account it prints
 (as an Editor), and put the URL and secret it prints into the sheet's Script Properties.
 USAGE
 }
@@ -35,6 +42,7 @@ USAGE
 project="${GOOGLE_CLOUD_PROJECT:-}"
 region="${ACTIONLOG_REGION:-europe-west2}"
 sheets="${ACTIONLOG_SHEETS:-}"
+digest_time="${ACTIONLOG_DIGEST_TIME:-08:00}"
 dry_run=false
 
 while [[ $# -gt 0 ]]; do
@@ -45,6 +53,8 @@ while [[ $# -gt 0 ]]; do
     --region=*) region="${1#*=}"; shift ;;
     --sheets) sheets="${2:-}"; shift 2 || shift ;;
     --sheets=*) sheets="${1#*=}"; shift ;;
+    --digest-time) digest_time="${2:-}"; shift 2 || shift ;;
+    --digest-time=*) digest_time="${1#*=}"; shift ;;
     --dry-run) dry_run=true; shift ;;
     -h | --help) usage; exit 0 ;;
     *) echo "deploy.sh: unknown option $1; run ./deploy.sh --help" >&2; exit 2 ;;
@@ -66,6 +76,9 @@ if [[ -z "$sheets" ]]; then
   problems+=("missing the sheets: --sheets ID[,ID...] or ACTIONLOG_SHEETS (ids from docs.google.com/spreadsheets/d/<id>/edit)")
 elif [[ ! "$sheets" =~ ^[A-Za-z0-9_-]{10,100}(,[A-Za-z0-9_-]{10,100})*$ ]]; then
   problems+=("--sheets \"$sheets\" is not a comma-separated list of spreadsheet ids (no spaces, no URLs)")
+fi
+if [[ ! "$digest_time" =~ ^([01][0-9]|2[0-3]):[0-5][0-9]$ ]]; then
+  problems+=("--digest-time \"$digest_time\" is not a 24-hour time such as 08:00")
 fi
 if [[ ${#problems[@]} -gt 0 ]]; then
   echo "deploy.sh: cannot deploy:" >&2
@@ -125,9 +138,17 @@ if ! exists gcloud secrets describe "$SECRET_NAME" --project="$project"; then
 fi
 run gcloud secrets add-iam-policy-binding "$SECRET_NAME" --project="$project" \
   --member="serviceAccount:${service_account}" --role=roles/secretmanager.secretAccessor
+if [[ "$dry_run" == false ]] && ! gcloud secrets describe "$SMTP_SECRET_NAME" --project="$project" >/dev/null 2>&1; then
+  # The SMTP password is the PMO's to give; typing it here would put it in shell history.
+  echo "deploy.sh: the SMTP URL secret $SMTP_SECRET_NAME is missing; add it with:" >&2
+  echo "  printf '%s' 'smtps://USER:PASSWORD@HOST:465' | gcloud secrets create $SMTP_SECRET_NAME --project=$project --data-file=-" >&2
+  exit 2
+fi
+run gcloud secrets add-iam-policy-binding "$SMTP_SECRET_NAME" --project="$project" \
+  --member="serviceAccount:${service_account}" --role=roles/secretmanager.secretAccessor
 
 echo "== Pub/Sub topics"
-for topic in "$SWEEP_TOPIC" "$ROLLOVER_TOPIC"; do
+for topic in "$SWEEP_TOPIC" "$ROLLOVER_TOPIC" "$DIGEST_TOPIC"; do
   if ! exists gcloud pubsub topics describe "$topic" --project="$project"; then
     run gcloud pubsub topics create "$topic" --project="$project"
   fi
@@ -136,13 +157,13 @@ done
 # ^@^ makes @ gcloud's list separator, so the commas between sheet ids stay in the value.
 common=(--gen2 --runtime="$RUNTIME" --region="$region" --project="$project" --source=.
   --service-account="$service_account"
-  --set-secrets="ACTIONLOG_WEBHOOK_SECRET=${SECRET_NAME}:latest"
+  --set-secrets="ACTIONLOG_WEBHOOK_SECRET=${SECRET_NAME}:latest,ACTIONLOG_SMTP_URL=${SMTP_SECRET_NAME}:latest"
   --set-env-vars="^@^ACTIONLOG_SHEETS=${sheets}")
 
 echo "== Functions"
 # HTTP: the relay calls without a Google identity, so the signature is the authentication.
 # One instance with concurrency keeps the replay guard's memory complete for the deployment.
-for fn in onSheetEdit generateRegister; do
+for fn in onSheetEdit generateRegister previewDigest; do
   run gcloud functions deploy "$fn" "${common[@]}" --entry-point="$fn" --trigger-http --allow-unauthenticated \
     --memory=512Mi --cpu=1 --concurrency=20 --max-instances=1 --timeout=120s
 done
@@ -150,7 +171,9 @@ run gcloud functions deploy sweep "${common[@]}" --entry-point=sweep --trigger-t
   --trigger-service-account="$service_account" --memory=512Mi --max-instances=1 --timeout=540s
 run gcloud functions deploy rollover "${common[@]}" --entry-point=rollover --trigger-topic="$ROLLOVER_TOPIC" \
   --trigger-service-account="$service_account" --memory=512Mi --max-instances=1 --timeout=540s
-for fn in sweep rollover; do
+run gcloud functions deploy weeklyDigest "${common[@]}" --entry-point=weeklyDigest --trigger-topic="$DIGEST_TOPIC" \
+  --trigger-service-account="$service_account" --memory=512Mi --max-instances=1 --timeout=540s
+for fn in sweep rollover weeklyDigest; do
   run gcloud functions add-invoker-policy-binding "$fn" --region="$region" --project="$project" \
     --member="serviceAccount:${service_account}"
 done
@@ -164,6 +187,9 @@ schedule() {
 }
 schedule actionlog-sweep "$SWEEP_SCHEDULE" "$SWEEP_TOPIC"
 schedule actionlog-rollover "$ROLLOVER_SCHEDULE" "$ROLLOVER_TOPIC"
+# Daily: the function sends digests only on each sheet's digest_weekday, reminders on working days.
+digest_cron="$((10#${digest_time##*:})) $((10#${digest_time%%:*})) * * *"
+schedule actionlog-digest "$digest_cron" "$DIGEST_TOPIC"
 
 cat <<NEXT
 == Next steps

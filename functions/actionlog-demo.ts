@@ -1,4 +1,4 @@
-/** `actionlog demo`: a sample committee's minutes in, checked log and meeting papers out. */
+/** `actionlog demo`: a sample committee's minutes in; a checked log, meeting papers and owners' emails out. */
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { DateTime } from "luxon";
@@ -11,6 +11,7 @@ import { REGISTER_FORMATS, exportRegister } from "../shared/jobs/register-job.js
 import { runRollover } from "../shared/jobs/rollover-job.js";
 import { runValidate } from "../shared/jobs/validate-job.js";
 import type { Io } from "./actionlog-command.js";
+import { formatDigest, writeDemoDigests } from "./actionlog-digest.js";
 import { formatImport } from "./actionlog-import.js";
 import { formatRollover, formatValidate } from "./actionlog-output.js";
 
@@ -45,7 +46,12 @@ export async function runDemo(dir: string, now: DateTime, io: Io): Promise<numbe
     files.push(file);
   }
   io.out(step(5, `actionlog register --sheet ${path} --meeting ${rollover.next} --format ${REGISTER_FORMATS.join("|")}`, files.join("\n")));
-  io.out(`Open ${path} to see the Checks column, the Audit tab and the "${rollover.tab}" tab.`);
+  const outbox = join(folder, "outbox");
+  await rm(outbox, { recursive: true, force: true });
+  const digests = await writeDemoDigests(workbook, outbox, now);
+  io.out(step(6, `actionlog digest --sheet ${path} --outbox ${outbox}`, formatDigest(digests)));
+  io.out(`Open ${path} to see the Checks column, the Audit tab, the Mail Log and the "${rollover.tab}" tab;
+the .eml files in ${outbox} open in any mail client.`);
   return 0;
 }
 

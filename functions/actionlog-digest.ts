@@ -57,6 +57,7 @@ export function formatDigest(report: DigestReport): string {
   const lines = [`${verb} ${report.sent.length} message${report.sent.length === 1 ? "" : "s"} for ${formatLongDate(report.today)} (${report.week}) via ${report.via}.`];
   for (const m of report.sent) lines.push(`  ${m.kind.padEnd(8)} ${[...m.to, ...m.cc.map((c) => `cc ${c}`)].join(", ")}: ${m.subject}`);
   if (report.alreadySent.length > 0) lines.push("", `Already sent (in the Mail Log), not sent again: ${report.alreadySent.length}.`);
+  if (report.inDigest.length > 0) lines.push("", `Reminders folded into the same owner's digest (one email each): ${report.inDigest.join(", ")}.`);
   if (report.skipped.length > 0) lines.push("", "Owners not mailed:", ...report.skipped.map((s) => `  ${s.owner}: ${s.reason}`));
   if (report.failed.length > 0) {
     lines.push("", "Failed (logged as failed in the Mail Log; retried on the next run):", ...report.failed.map((f) => `  ${f.kind} to ${f.to}: ${f.error}`));

@@ -1,9 +1,12 @@
 /** What every cloud function shares: config, the workbook for a spreadsheet id, the replay guard and the log line. */
 import type { DateTime } from "luxon";
+import type { Mailer } from "../shared/adapters/mailer.js";
+import { createSmtpMailer } from "../shared/adapters/mailer.smtp.js";
 import { openWorkbook } from "../shared/adapters/open-workbook.js";
 import { type ReplayGuard, createReplayGuard } from "../shared/adapters/request-signature.js";
 import type { Workbook } from "../shared/adapters/workbook.js";
 import { type FunctionConfig, loadFunctionConfig } from "../shared/config.js";
+import { ActionlogError } from "../shared/core/errors.js";
 
 /** One structured line for Cloud Logging, which reads `severity` and `message` from JSON on stdout. */
 export interface LogEntry {
@@ -23,6 +26,8 @@ export interface FunctionRuntime {
   /** The workbook behind a spreadsheet id, or undefined when this deployment does not serve it. */
   openSheet(spreadsheetId: string): Promise<Workbook | undefined>;
   replays: ReplayGuard;
+  /** The pooled SMTP mailer from ACTIONLOG_SMTP_URL; the caller closes it. */
+  openMailer(): Mailer;
   log(entry: LogEntry): void;
 }
 
@@ -31,6 +36,8 @@ export interface RuntimeOptions {
   googleWorkbook?: (spreadsheetId: string) => Workbook | Promise<Workbook>;
   log?: (entry: LogEntry) => void;
   epochSeconds?: () => number;
+  /** Builds the mailer; SMTP from ACTIONLOG_SMTP_URL unless a test swaps it. */
+  mailer?: () => Mailer;
 }
 
 const stdoutLog = (entry: LogEntry): void => {
@@ -57,6 +64,12 @@ export function createRuntime(config: FunctionConfig, options: RuntimeOptions = 
       return config.sheets.includes(spreadsheetId) ? await google(spreadsheetId) : undefined;
     },
     replays: createReplayGuard(),
+    openMailer:
+      options.mailer ??
+      (() => {
+        if (!config.smtpUrl) throw new ActionlogError("CONFIG", "ACTIONLOG_SMTP_URL is not set; deploy the SMTP URL secret so digests can be sent");
+        return createSmtpMailer({ url: config.smtpUrl });
+      }),
     log: options.log ?? stdoutLog,
   };
 }

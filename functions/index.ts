@@ -3,3 +3,5 @@ import "./on-sheet-edit.js";
 import "./generate-register.js";
 import "./sweep.js";
 import "./rollover.js";
+import "./weekly-digest.js";
+import "./preview-digest.js";

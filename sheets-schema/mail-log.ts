@@ -17,14 +17,15 @@ export const MAIL_LOG_HEADERS = ["Time", "Key", "To", "Subject", "Refs", "Status
 /** Columns without which the log cannot say what was sent; Error is optional. */
 const REQUIRED = ["Time", "Key", "To", "Subject", "Refs", "Status", "Message ID"] as const;
 
-export type MailStatus = "sent" | "failed";
+/** "in digest": a reminder not sent alone because the owner's digest, sent in the same run, lists it. */
+export type MailStatus = "sent" | "failed" | "in digest";
 
 export type MailLogValues = Record<(typeof MAIL_LOG_HEADERS)[number], string>;
 
 export interface MailLogState {
   /** The tab as read, or undefined when the workbook has none yet. */
   tab: RawTab | undefined;
-  /** Keys with a row whose Status is sent: these are never sent again. */
+  /** Keys with a row whose Status is sent (or in digest): these are never sent again. */
   sent: ReadonlySet<string>;
 }
 
@@ -44,7 +45,7 @@ export function readMailLog(workbook: RawWorkbook): MailLogState {
   for (const row of tab.rows) {
     const key = cellText(cellAt(row, columns, "Key"));
     const status = cellText(cellAt(row, columns, "Status")).toLowerCase();
-    if (key !== "" && status === "sent") sent.add(key);
+    if (key !== "" && (status === "sent" || status === "in digest")) sent.add(key);
   }
   return { tab, sent };
 }

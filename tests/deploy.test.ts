@@ -49,7 +49,7 @@ describe("deploy.sh", () => {
     expect(lines.slice(0, 2)).toEqual(["npm run check", "npm run build"]);
     const common =
       "--gen2 --runtime=nodejs22 --region=europe-west2 --project=demo-project --source=. --service-account=actionlog-runtime@demo-project.iam.gserviceaccount.com " +
-      "--set-secrets=ACTIONLOG_WEBHOOK_SECRET=actionlog-webhook-secret:latest '--set-env-vars=^@^ACTIONLOG_SHEETS=sheetAAAAAAAAAAAA,sheetBBBBBBBBBBBB'";
+      "--set-secrets=ACTIONLOG_WEBHOOK_SECRET=actionlog-webhook-secret:latest,ACTIONLOG_SMTP_URL=actionlog-smtp-url:latest '--set-env-vars=^@^ACTIONLOG_SHEETS=sheetAAAAAAAAAAAA,sheetBBBBBBBBBBBB'";
     expect(lines).toEqual(
       expect.arrayContaining([
         "gcloud iam service-accounts create actionlog-runtime --project=demo-project '--display-name=actionlog functions (share each committee sheet with this account as an Editor)'",
@@ -57,6 +57,11 @@ describe("deploy.sh", () => {
         "gcloud secrets add-iam-policy-binding actionlog-webhook-secret --project=demo-project --member=serviceAccount:actionlog-runtime@demo-project.iam.gserviceaccount.com --role=roles/secretmanager.secretAccessor",
         "gcloud pubsub topics create actionlog-sweep --project=demo-project",
         "gcloud pubsub topics create actionlog-rollover --project=demo-project",
+        "gcloud pubsub topics create actionlog-digest --project=demo-project",
+        "gcloud secrets add-iam-policy-binding actionlog-smtp-url --project=demo-project --member=serviceAccount:actionlog-runtime@demo-project.iam.gserviceaccount.com --role=roles/secretmanager.secretAccessor",
+        `gcloud functions deploy previewDigest ${common} --entry-point=previewDigest --trigger-http --allow-unauthenticated --memory=512Mi --cpu=1 --concurrency=20 --max-instances=1 --timeout=120s`,
+        `gcloud functions deploy weeklyDigest ${common} --entry-point=weeklyDigest --trigger-topic=actionlog-digest --trigger-service-account=actionlog-runtime@demo-project.iam.gserviceaccount.com --memory=512Mi --max-instances=1 --timeout=540s`,
+        "gcloud scheduler jobs create pubsub actionlog-digest --location=europe-west2 --project=demo-project '--schedule=0 8 * * *' --time-zone=Europe/London --topic=actionlog-digest --message-body=actionlog-digest",
         `gcloud functions deploy onSheetEdit ${common} --entry-point=onSheetEdit --trigger-http --allow-unauthenticated --memory=512Mi --cpu=1 --concurrency=20 --max-instances=1 --timeout=120s`,
         `gcloud functions deploy generateRegister ${common} --entry-point=generateRegister --trigger-http --allow-unauthenticated --memory=512Mi --cpu=1 --concurrency=20 --max-instances=1 --timeout=120s`,
         `gcloud functions deploy sweep ${common} --entry-point=sweep --trigger-topic=actionlog-sweep --trigger-service-account=actionlog-runtime@demo-project.iam.gserviceaccount.com --memory=512Mi --max-instances=1 --timeout=540s`,
@@ -68,6 +73,15 @@ describe("deploy.sh", () => {
     const firstDeploy = lines.findIndex((line) => line.startsWith("gcloud functions deploy"));
     expect(firstDeploy).toBeGreaterThan(1);
     expect(result.stdout).toContain("ACTIONLOG_URL    = https://europe-west2-demo-project.cloudfunctions.net");
+  });
+
+  it("schedules weeklyDigest at --digest-time London time, and refuses a time that is not HH:MM", async () => {
+    const ok = await deploy(["--dry-run", "--project", "demo-project", "--sheets", "sheetAAAAAAAAAAAA", "--digest-time", "07:30"]);
+    expect(ok.stdout).toContain("'--schedule=30 7 * * *' --time-zone=Europe/London --topic=actionlog-digest");
+    const bad = await deploy(["--dry-run", "--project", "demo-project", "--sheets", "sheetAAAAAAAAAAAA", "--digest-time", "7am"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--digest-time "7am" is not a 24-hour time such as 08:00');
+    expect(await recorded()).toBe("");
   });
 
   it("takes the project and sheets from the environment, and --region over the default", async () => {

@@ -22,6 +22,11 @@ export interface PlannedMail extends RenderedMail {
   to: string[];
   cc: string[];
   refs: string[];
+  /**
+   * Reminders only: the digests, one per recipient, that list this action today. When the job
+   * sends all of them in this run the reminder is folded in, so an owner gets one email.
+   */
+  coveredBy?: string[];
 }
 
 /** An owner who should have had mail this run but cannot, and why. */
@@ -118,7 +123,12 @@ function planDigests(resolved: readonly ResolvedItem[], frame: MailFrame, skips:
     if (entry.item.state === "open") continue;
     // Owners who cannot be mailed are reported only when something asks them to act.
     const members = entry.item.state === "awaiting" ? entry.resolution.reachable : reachableOwners(entry, skips);
-    for (const member of members) people.set(member, [...(people.get(member) ?? []), entry.item]);
+    for (const member of members) {
+      // Pushed, not copied: an owner with thousands of actions must not cost a copy per action.
+      const items = people.get(member);
+      if (items) items.push(entry.item);
+      else people.set(member, [entry.item]);
+    }
   }
   const messages: PlannedMail[] = [];
   for (const [member, items] of people) {
@@ -204,8 +214,19 @@ export function planMail(log: LogData, validation: ValidationResult, now: DateTi
     ...(options.reminders ? planReminders(log, resolved, frame, skips) : []),
     ...(weekly ? planSummary(log, validation, resolved, frame, skips) : []),
   ];
-  const allowed = enforceAllowlist(log, messages, skips);
+  const allowed = enforceAllowlist(log, foldRemindersIntoDigests(messages), skips);
   return { day, envelope: mailEnvelope(log), messages: allowed, skipped: skips.list() };
+}
+
+/** Marks each reminder with the digests that list its action for every one of its recipients. */
+function foldRemindersIntoDigests(messages: PlannedMail[]): PlannedMail[] {
+  const digests = messages.filter((m) => m.kind === "digest");
+  return messages.map((mail) => {
+    if (mail.kind !== "reminder") return mail;
+    const ref = mail.refs[0] ?? "";
+    const covering = mail.to.map((address) => digests.find((d) => d.to.includes(address) && d.refs.includes(ref))?.key);
+    return covering.every((key) => key !== undefined) ? { ...mail, coveredBy: covering as string[] } : mail;
+  });
 }
 
 /** One member's digest whatever is due, for `actionlog preview` and the sheet's Preview digest. */

@@ -1,6 +1,6 @@
 /** Working-day arithmetic on calendar dates: weekdays that are not bank holidays in the committee's region. */
-import { isBankHolidaySerial } from "./bank-holidays.js";
-import { isoFromSerial, isoToSerial } from "./dates.js";
+import { bankHolidays, isBankHolidaySerial } from "./bank-holidays.js";
+import { isoFromSerial, isoToSerial, partsFromSerial } from "./dates.js";
 import type { HolidayRegion, IsoDate } from "./types.js";
 
 // Everything runs on sheet serial numbers (whole days), never on luxon or Date: this is
@@ -66,7 +66,53 @@ export const workingDaysBetween = (a: IsoDate, b: IsoDate, region: HolidayRegion
   const start = isoToSerial(a);
   const end = isoToSerial(b);
   const [low, high, sign] = start <= end ? [start, end, 1] : [end, start, -1];
-  let count = 0;
-  for (let serial = low + 1; serial <= high; serial++) if (isWorkingSerial(serial, region)) count++;
+  // Counted, not walked: a digest asks this for every open action, some due years ahead.
+  const holidays = weekdayHolidaysCovering(region, low, high);
+  const count = weekdaysThrough(high) - weekdaysThrough(low) - (holidaysThrough(holidays, high) - holidaysThrough(holidays, low));
   return sign * count;
+};
+
+/** Monday–Friday days among serials 0..serial (negative for serials before 0), so a difference counts any span. */
+const weekdaysThrough = (serial: number): number => {
+  const days = serial + 1;
+  const weeks = Math.floor(days / 7);
+  // The rest of a week starts on a Saturday (serial 0), so its first two days are the weekend.
+  return weeks * 5 + Math.max(0, days - weeks * 7 - 2);
+};
+
+/** Bank holidays falling Monday–Friday over a contiguous span of years, ascending serials. */
+interface HolidaySpan {
+  firstYear: number;
+  lastYear: number;
+  serials: number[];
+}
+
+const holidaySpans = new Map<HolidayRegion, HolidaySpan>();
+
+const weekdayHolidaysCovering = (region: HolidayRegion, low: number, high: number): number[] => {
+  const first = partsFromSerial(low).year;
+  const last = partsFromSerial(high).year;
+  const known = holidaySpans.get(region);
+  if (known && known.firstYear <= first && known.lastYear >= last) return known.serials;
+  const span: HolidaySpan = { firstYear: Math.min(first, known?.firstYear ?? first), lastYear: Math.max(last, known?.lastYear ?? last), serials: [] };
+  for (let year = span.firstYear; year <= span.lastYear; year++) {
+    for (const date of bankHolidays(region, year)) {
+      const serial = isoToSerial(date);
+      if (serial % 7 !== 0 && serial % 7 !== 1) span.serials.push(serial);
+    }
+  }
+  holidaySpans.set(region, span);
+  return span.serials;
+};
+
+/** How many of the ascending `serials` are at most `serial`: a binary search. */
+const holidaysThrough = (serials: readonly number[], serial: number): number => {
+  let lo = 0;
+  let hi = serials.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((serials[mid] ?? 0) <= serial) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 };

@@ -50,6 +50,8 @@ export interface DigestReport {
   alreadySent: string[];
   skipped: SkippedOwner[];
   failed: FailedMail[];
+  /** Reminders folded into a digest sent in this run, so their owners got one email. */
+  inDigest: string[];
   /** The mailer used, e.g. `outbox ./out` (never a secret). */
   via: string;
 }
@@ -81,11 +83,16 @@ export async function runDigest(workbook: Workbook, mailer: Mailer, options: Dig
     alreadySent: plan.messages.filter((m) => mailLog.sent.has(m.key)).map((m) => m.key),
     skipped: plan.skipped,
     failed: [],
+    inDigest: [],
     via: mailer.label,
   };
   const code = log.settings.committeeCode;
   if (report.dryRun) {
-    report.sent = pending.map((m) => sentEntry(m, toOutgoing(m, plan.envelope, code, now).messageId));
+    const pendingKeys = new Set(pending.map((m) => m.key));
+    for (const m of pending) {
+      if (m.coveredBy?.every((key) => pendingKeys.has(key))) report.inDigest.push(m.key);
+      else report.sent.push(sentEntry(m, toOutgoing(m, plan.envelope, code, now).messageId));
+    }
     return report;
   }
   if (pending.length === 0) return report;
@@ -97,20 +104,26 @@ export async function runDigest(workbook: Workbook, mailer: Mailer, options: Dig
     await workbook.apply({ tabs: [{ name: MAIL_LOG_TAB, headers: [...MAIL_LOG_HEADERS], rows: [] }], updates: [], appends: [] });
   }
   const allowlist = buildAllowlist(log);
+  const sentNow = new Set<string>();
   for (const mail of pending) {
     const outgoing = toOutgoing(mail, plan.envelope, code, now);
+    if (mail.coveredBy?.every((key) => sentNow.has(key))) {
+      await logMail(workbook, { mail, status: "in digest", messageId: "", error: "" }, now, log.settings.timezone);
+      report.inDigest.push(mail.key);
+      continue;
+    }
     const outcome = await sendAllowed(allowlist, mailer, outgoing);
     const failed = !outcome.ok;
-    await workbook.apply({
-      tabs: [],
-      updates: [],
-      appends: [{ tab: MAIL_LOG_TAB, values: mailLogValues({ mail, status: failed ? "failed" : "sent", messageId: outgoing.messageId, error: outcome.ok ? "" : describeFailure(outcome) }, now, log.settings.timezone) }],
-    });
+    await logMail(workbook, { mail, status: failed ? "failed" : "sent", messageId: outgoing.messageId, error: outcome.ok ? "" : describeFailure(outcome) }, now, log.settings.timezone);
+    if (outcome.ok) sentNow.add(mail.key);
     if (outcome.ok) report.sent.push(sentEntry(mail, outgoing.messageId));
     else report.failed.push({ kind: mail.kind, key: mail.key, to: outcome.failure.recipients.join(", "), subject: mail.subject, error: describeFailure(outcome) });
   }
   return report;
 }
+
+const logMail = (workbook: Workbook, entry: Parameters<typeof mailLogValues>[0], now: DateTime, timezone: string) =>
+  workbook.apply({ tabs: [], updates: [], appends: [{ tab: MAIL_LOG_TAB, values: mailLogValues(entry, now, timezone) }] });
 
 /** The plan already keeps to the allowlist; checking again at the wire means no future planner bug can mail a stranger. */
 async function sendAllowed(allowlist: Allowlist, mailer: Mailer, outgoing: OutgoingMail): Promise<SendOutcome> {

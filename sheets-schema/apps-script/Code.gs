@@ -23,7 +23,7 @@ function onOpen() {
     .addItem('Validate now', 'validateNow')
     .addItem('Roll forward', 'rollForward')
     .addItem('Generate register...', 'generateRegister')
-    .addItem('Preview digest', 'previewDigest')
+    .addItem('Preview digest...', 'previewDigest')
     .addSeparator()
     .addItem('Set up triggers', 'setup')
     .addToUi();
@@ -85,12 +85,16 @@ function generateRegister() {
 }
 
 function previewDigest() {
-  var result = post_('previewDigest', { spreadsheetId: SpreadsheetApp.getActive().getId() });
-  if (result.status === 404) {
-    notify_('This deployment has no previewDigest function yet, so the digest cannot be previewed from the sheet.');
-    return;
+  var ui = SpreadsheetApp.getUi();
+  var answer = ui.prompt('Preview digest', 'Whose weekly digest? (a name, initials or alias from Members)', ui.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  var person = answer.getResponseText().trim();
+  if (!person) return;
+  var result = post_('previewDigest', { spreadsheetId: SpreadsheetApp.getActive().getId(), person: person });
+  if (succeeded_(result)) {
+    // The HTML is the email itself; sheet text in it was escaped by the function.
+    ui.showModalDialog(HtmlService.createHtmlOutput(result.body.html).setWidth(760).setHeight(600), result.body.subject);
   }
-  if (succeeded_(result)) notify_(typeof result.body.preview === 'string' ? result.body.preview : JSON.stringify(result.body, null, 2));
 }
 
 function describeRegisters_(body) {

@@ -50,18 +50,18 @@ describe("actionlog digest", () => {
     expect(json.sent.map((m: { kind: string; to: string[] }) => [m.kind, m.to])).toEqual([
       ["digest", ["lee@example.org"]],
       ["digest", ["paul@example.org"]],
-      ["reminder", ["lee@example.org"]],
       ["summary", ["fraser@example.org"]],
     ]);
     expect(json.skipped).toEqual([{ owner: "Caroline Farquhar", reason: "has no Email in Members; add one (DAG29-03)" }]);
     expect(json.failed).toEqual([]);
 
     const files = (await readdir(outbox)).sort();
-    expect(files).toEqual(["digest-lee-cox-2023-W46.eml", "digest-paul-pettitt-2023-W46.eml", "reminder-DAG29-02-2023-11-16.eml", "summary-2023-W46.eml"]);
+    // Lee's digest lists DAG29-02, so its due-soon reminder goes inside it, not as a second email.
+    expect(files).toEqual(["digest-lee-cox-2023-W46.eml", "digest-paul-pettitt-2023-W46.eml", "summary-2023-W46.eml"]);
     const paul = fromParsed(await simpleParser(await readFile(join(outbox, "digest-paul-pettitt-2023-W46.eml"))));
     expect(paul).toMatchObject({ to: ["paul@example.org"], replyTo: "fraser@example.org", subject: "[DAG] 1 overdue, 0 due this week (week of 13 Nov 2023)" });
     expect(paul.html).toContain("Review &lt;b&gt;CR032&lt;/b&gt; &amp; reply");
-    expect((await mailLog()).map((r) => r[5])).toEqual(["sent", "sent", "sent", "sent"]);
+    expect((await mailLog()).map((r) => r[5])).toEqual(["sent", "sent", "in digest", "sent"]);
 
     const again = await cli("digest", "--sheet", sheet, "--today", "2023-11-13", "--outbox", outbox, "--json");
     expect(JSON.parse(again.out).sent).toEqual([]);
@@ -72,7 +72,8 @@ describe("actionlog digest", () => {
     const before = await readFile(sheet);
     const result = await cli("digest", "--sheet", sheet, "--today", "2023-11-13", "--dry-run");
     expect(result.code).toBe(0);
-    expect(result.out).toContain("Would send 4 messages for 13 Nov 2023 (2023-W46) via dry run.");
+    expect(result.out).toContain("Would send 3 messages for 13 Nov 2023 (2023-W46) via dry run.");
+    expect(result.out).toContain("Reminders folded into the same owner's digest (one email each): reminder:DAG29-02:2023-11-16.");
     expect(result.out).toContain("digest   paul@example.org: [DAG] 1 overdue, 0 due this week (week of 13 Nov 2023)");
     expect(result.out).toContain("Owners not mailed:\n  Caroline Farquhar: has no Email in Members");
     expect((await readFile(sheet)).equals(before)).toBe(true);
@@ -106,14 +107,14 @@ describe("actionlog digest", () => {
     sink.accept("lee@example.org");
     const retry = await cli("digest", "--sheet", sheet, "--today", "2023-11-14", "--json");
     expect(retry.code).toBe(0);
-    expect(JSON.parse(retry.out).sent.map((m: { kind: string }) => m.kind)).toEqual(["digest", "reminder"]);
+    expect(JSON.parse(retry.out).sent.map((m: { kind: string }) => m.kind)).toEqual(["digest"]);
     expect((await mailLog()).map((r) => [r[1], r[5]])).toEqual([
       ["digest:lee cox:2023-W46", "failed"],
       ["digest:paul pettitt:2023-W46", "sent"],
       ["reminder:DAG29-02:2023-11-16", "failed"],
       ["summary:2023-W46", "sent"],
       ["digest:lee cox:2023-W46", "sent"],
-      ["reminder:DAG29-02:2023-11-16", "sent"],
+      ["reminder:DAG29-02:2023-11-16", "in digest"],
     ]);
   });
 

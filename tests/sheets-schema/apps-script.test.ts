@@ -24,6 +24,7 @@ function loadRelay(options: { properties?: Record<string, string>; activeTab?: s
   const properties = options.properties ?? { ACTIONLOG_URL: `${URL_BASE}/`, ACTIONLOG_SECRET: SECRET };
   const fetches: Fetch[] = [];
   const alerts: string[] = [];
+  const dialogs: { html: string; title: string }[] = [];
   const menus: { title: string; items: [string, string][] }[] = [];
   const triggers: { handler: string; event: string }[] = [];
   const spreadsheet = { getId: () => SHEET_A, getActiveSheet: () => ({ getName: () => options.activeTab ?? "Actions" }) };
@@ -44,11 +45,18 @@ function loadRelay(options: { properties?: Record<string, string>; activeTab?: s
     },
     alert: (_title: string, message: string) => alerts.push(message),
     prompt: () => ({ getSelectedButton: () => "OK", getResponseText: () => options.prompt ?? "" }),
+    showModalDialog: (output: { html: string }, title: string) => dialogs.push({ html: output.html, title }),
   };
   const globals = {
     console: { log: (m: string) => alerts.push(m), warn: () => undefined },
     PropertiesService: { getScriptProperties: () => ({ getProperty: (key: string) => properties[key] ?? null }) },
     SpreadsheetApp: { getActive: () => spreadsheet, getUi: () => ui },
+    HtmlService: {
+      createHtmlOutput(html: string) {
+        const output = { html, setWidth: () => output, setHeight: () => output };
+        return output;
+      },
+    },
     Utilities: {
       Charset: { UTF_8: "UTF_8" },
       // As Apps Script does: the HMAC bytes as signed Java bytes.
@@ -82,7 +90,7 @@ function loadRelay(options: { properties?: Record<string, string>; activeTab?: s
   const context = createContext(globals);
   runInContext(CODE, context, { filename: "Code.gs" });
   const call = (fn: string, ...args: unknown[]) => (context[fn] as (...a: unknown[]) => unknown)(...args);
-  return { call, fetches, alerts, menus, triggers };
+  return { call, fetches, alerts, dialogs, menus, triggers };
 }
 
 const editEvent = (tab: string, a1 = "F2") => ({ range: { getSheet: () => ({ getName: () => tab }), getA1Notation: () => a1 } });
@@ -142,7 +150,7 @@ describe("the Apps Script relay (Code.gs)", () => {
     expect(relay.menus).toEqual([
       {
         title: "Action log",
-        items: [["Validate now", "validateNow"], ["Roll forward", "rollForward"], ["Generate register...", "generateRegister"], ["Preview digest", "previewDigest"], ["Set up triggers", "setup"]],
+        items: [["Validate now", "validateNow"], ["Roll forward", "rollForward"], ["Generate register...", "generateRegister"], ["Preview digest...", "previewDigest"], ["Set up triggers", "setup"]],
       },
     ]);
   });
@@ -175,9 +183,12 @@ describe("the Apps Script relay (Code.gs)", () => {
     expect(relay.alerts).toEqual(["Action log could not do that (401): signature does not match the body; check the relay uses the same secret"]);
   });
 
-  it("Preview digest explains when the deployment has no previewDigest function", () => {
-    const relay = loadRelay({ status: 404, reply: { error: "no function" } });
+  it("Preview digest asks whose digest, posts the name and shows the function's HTML", () => {
+    const relay = loadRelay({ prompt: " Paul Pettitt ", reply: { subject: "[DAG] 1 overdue", html: "<p>digest</p>" } });
     relay.call("previewDigest");
-    expect(relay.alerts[0]).toContain("no previewDigest function");
+    const { url, params } = relay.fetches[0] as Fetch;
+    expect(url).toBe(`${URL_BASE}/previewDigest`);
+    expect(JSON.parse(params.payload)).toEqual({ spreadsheetId: SHEET_A, person: "Paul Pettitt" });
+    expect(relay.dialogs).toEqual([{ html: "<p>digest</p>", title: "[DAG] 1 overdue" }]);
   });
 });

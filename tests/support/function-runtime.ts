@@ -1,5 +1,6 @@
 /** A runtime for the cloud functions over memory workbooks, with a fixed clock and a captured log. */
 import { DateTime } from "luxon";
+import { type MemoryMailer, createMemoryMailer } from "../../shared/adapters/mailer.memory.js";
 import { signRequest } from "../../shared/adapters/request-signature.js";
 import type { RawWorkbook, Workbook } from "../../shared/adapters/workbook.js";
 import { type MemoryWorkbook, createMemoryWorkbook } from "../../shared/adapters/workbook.memory.js";
@@ -19,6 +20,8 @@ export interface TestRuntime {
   /** Spreadsheet ids in the order the functions opened them. */
   opened: string[];
   logs: LogEntry[];
+  /** Every message the functions sent, across runs. */
+  mailer: MemoryMailer;
   /** Moves the wall clock, in seconds from NOW_SECONDS. */
   advance(seconds: number): void;
 }
@@ -37,6 +40,7 @@ export function testRuntime(sheets: Record<string, RawWorkbook | "broken">): Tes
   const opened: string[] = [];
   const logs: LogEntry[] = [];
   let offset = 0;
+  const mailer = createMemoryMailer();
   const config = loadFunctionConfig({ ACTIONLOG_WEBHOOK_SECRET: SECRET, ACTIONLOG_SHEETS: Object.keys(sheets).join(","), ACTIONLOG_NOW: NOW_ISO });
   const runtime = createRuntime(config, {
     googleWorkbook(id): Workbook {
@@ -46,9 +50,10 @@ export function testRuntime(sheets: Record<string, RawWorkbook | "broken">): Tes
       return { label: id, read: () => Promise.reject(new Error(`${id} is unreachable`)), apply: () => Promise.reject(new Error("unreachable")) };
     },
     log: (entry) => logs.push(entry),
+    mailer: () => mailer,
     epochSeconds: () => NOW_SECONDS + offset,
   });
-  return { runtime, books, opened, logs, advance: (seconds) => (offset += seconds) };
+  return { runtime, books, opened, logs, mailer, advance: (seconds) => (offset += seconds) };
 }
 
 /** A signed JSON request: the exact bytes and the header the relay would send. */

@@ -18,7 +18,7 @@ const SETTINGS = { pmo_email: "fraser@example.org", chair_email: "justin@example
 const MONDAY = DateTime.fromISO("2023-11-13T08:00:00", { zone: "Europe/London" });
 const TUESDAY = MONDAY.plus({ days: 1 });
 
-/** Four digests (Paul, Lee, Daniel, Fraser via PMO), one reminder (DAG29-02) and the summary (cc chair: DAG27-01 escalates). */
+/** Four digests (Paul, Lee, Daniel, Fraser via PMO), one reminder (DAG29-02, folded into Lee's digest) and the summary (cc chair: DAG27-01 escalates). */
 const ACTIONS = [
   action({ Ref: "DAG29-01", Owner: "Paul Pettitt", Due: "01/11/2023", Action: "Fix <script>alert(1)</script> & tidy" }),
   action({ Ref: "DAG29-02", Owner: "Lee Cox", Due: "16/11/2023" }),
@@ -42,31 +42,47 @@ const EXPECTED_KEYS = [
   "reminder:DAG29-02:2023-11-16",
   "summary:2023-W46",
 ];
+const REMINDER = "reminder:DAG29-02:2023-11-16";
+/** Lee's digest lists DAG29-02, so the reminder goes inside it rather than as a second email. */
+const SENT_KEYS = EXPECTED_KEYS.filter((key) => key !== REMINDER);
 
 describe("runDigest", () => {
   it("sends each message once, logs each in a new Mail Log tab, and sends nothing new on a second run that week", async () => {
     const book = workbookFor();
     const mailer = createMemoryMailer();
     const first = await runDigest(book, mailer, { now: MONDAY });
-    expect(first.sent.map((m) => m.key)).toEqual(EXPECTED_KEYS);
+    expect(first.sent.map((m) => m.key)).toEqual(SENT_KEYS);
+    expect(first.inDigest).toEqual([REMINDER]);
     expect(first.failed).toEqual([]);
     const tab = book.snapshot().tabs.find((t) => t.name === MAIL_LOG_TAB);
     expect(tab?.headers).toEqual([...MAIL_LOG_HEADERS]);
-    expect(mailLogRows(book).map((r) => [r.Key, r.Status])).toEqual(EXPECTED_KEYS.map((k) => [k, "sent"]));
+    expect(mailLogRows(book).map((r) => [r.Key, r.Status])).toEqual(EXPECTED_KEYS.map((k) => [k, k === REMINDER ? "in digest" : "sent"]));
     expect(mailLogRows(book)[0]).toMatchObject({ Time: "2023-11-13T08:00:00+00:00", To: "daniel@example.org", Refs: "DAG27-01", "Message ID": messageIdFor(EXPECTED_KEYS[0] ?? "", "DAG", "actionlog@example.org") });
 
     const second = await runDigest(book, mailer, { now: TUESDAY });
     expect(second.sent).toEqual([]);
     expect(second.alreadySent).toEqual(EXPECTED_KEYS);
-    expect(mailer.sent).toHaveLength(EXPECTED_KEYS.length);
+    expect(mailer.sent).toHaveLength(SENT_KEYS.length);
     expect(mailLogRows(book)).toHaveLength(EXPECTED_KEYS.length);
+  });
+
+  it("sends a reminder on its own when the owner's digest went out earlier in the week", async () => {
+    const book = workbookFor({
+      actions: [action({ Ref: "DAG29-01", Owner: "Lee Cox", Due: "01/11/2023" }), action({ Ref: "DAG29-02", Owner: "Lee Cox", Due: "22/11/2023" })],
+    });
+    const mailer = createMemoryMailer();
+    const monday = await runDigest(book, mailer, { now: MONDAY });
+    expect(monday.sent.map((m) => m.key)).toEqual(["digest:lee cox:2023-W46", "summary:2023-W46"]);
+    const friday = await runDigest(book, mailer, { now: MONDAY.plus({ days: 4 }) });
+    expect(friday.sent.map((m) => m.key)).toEqual(["reminder:DAG29-02:2023-11-22"]);
+    expect(friday.inDigest).toEqual([]);
   });
 
   it("sends once when the same scheduler event is delivered three times", async () => {
     const book = workbookFor();
     const mailer = createMemoryMailer();
     for (let i = 0; i < 3; i++) await runDigest(book, mailer, { now: MONDAY });
-    expect(mailer.sent.map((m) => m.headers["X-Actionlog-Key"])).toEqual(EXPECTED_KEYS);
+    expect(mailer.sent.map((m) => m.headers["X-Actionlog-Key"])).toEqual(SENT_KEYS);
   });
 
   it("a dry run reports what would be sent and writes and sends nothing", async () => {
@@ -74,12 +90,13 @@ describe("runDigest", () => {
     const before = book.snapshot();
     const mailer = createMemoryMailer();
     const report = await runDigest(book, mailer, { now: MONDAY, dryRun: true });
-    expect(report.sent.map((m) => m.key)).toEqual(EXPECTED_KEYS);
+    expect(report.sent.map((m) => m.key)).toEqual(SENT_KEYS);
+    expect(report.inDigest).toEqual([REMINDER]);
     expect(mailer.sent).toEqual([]);
     expect(book.snapshot()).toEqual(before);
   });
 
-  it.each([1, 2, 6])("a crash after the server accepts message %i but before its log row causes at most one duplicate and misses none", async (crashAt) => {
+  it.each([1, 3, 5])("a crash after the server accepts message %i but before its log row causes at most one duplicate and misses none", async (crashAt) => {
     const book = workbookFor();
     const inner = createMemoryMailer();
     let sends = 0;
@@ -95,12 +112,13 @@ describe("runDigest", () => {
     await expect(runDigest(book, crashing, { now: MONDAY })).rejects.toThrow(/process killed/);
     const rerun = await runDigest(book, inner, { now: MONDAY });
     const delivered = inner.sent.map((m) => m.headers["X-Actionlog-Key"] ?? "");
-    const counts = EXPECTED_KEYS.map((key) => delivered.filter((k) => k === key).length);
+    const counts = SENT_KEYS.map((key) => delivered.filter((k) => k === key).length);
     expect(counts.every((n) => n >= 1)).toBe(true);
     expect(counts.filter((n) => n === 2)).toHaveLength(1);
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(EXPECTED_KEYS.length + 1);
-    expect(rerun.sent).toHaveLength(EXPECTED_KEYS.length - crashAt + 1);
-    expect(mailLogRows(book).filter((r) => r.Status === "sent")).toHaveLength(EXPECTED_KEYS.length);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(SENT_KEYS.length + 1);
+    expect(rerun.sent).toHaveLength(SENT_KEYS.length - crashAt + 1);
+    expect(mailLogRows(book).filter((r) => r.Status === "sent")).toHaveLength(SENT_KEYS.length);
+    expect(delivered).not.toContain(REMINDER);
   });
 
   it("stops before mailing anyone when mail has no sender", async () => {
@@ -154,8 +172,10 @@ describe("runDigest over a real SMTP server", () => {
     sink.accept("lee@example.org");
     const before = sink.messages.length;
     const retry = await run(book, TUESDAY);
-    expect(retry.sent.map((m) => m.key)).toEqual(["digest:lee cox:2023-W46", "reminder:DAG29-02:2023-11-16"]);
-    expect(sink.messages.slice(before).map((m) => m.recipients)).toEqual([["lee@example.org"], ["lee@example.org"]]);
+    // Lee's digest now goes, and the reminder folds into it: one email, not two.
+    expect(retry.sent.map((m) => m.key)).toEqual(["digest:lee cox:2023-W46"]);
+    expect(retry.inDigest).toEqual([REMINDER]);
+    expect(sink.messages.slice(before).map((m) => m.recipients)).toEqual([["lee@example.org"]]);
     expect((await run(book, TUESDAY)).sent).toEqual([]);
   });
 

@@ -1,0 +1,35 @@
+/** weeklyDigest (CloudEvent, daily from Cloud Scheduler): digests on digest_weekday, due-soon reminders every working day. */
+import { type CloudEvent, cloudEvent } from "@google-cloud/functions-framework";
+import { runDigest } from "../shared/jobs/digest-job.js";
+import { eachSheet, logSheets } from "./each-sheet.js";
+import { functionRuntime, logStartupFailure } from "./function-runtime.js";
+
+/**
+ * The Mail Log decides what is already sent, so a redelivered event sends nothing new, and a
+ * message that failed yesterday is retried today. One SMTP pool serves every sheet.
+ */
+export async function weeklyDigest(event: CloudEvent<unknown>): Promise<void> {
+  let runtime: ReturnType<typeof functionRuntime>;
+  let mailer: ReturnType<ReturnType<typeof functionRuntime>["openMailer"]>;
+  try {
+    runtime = functionRuntime();
+    mailer = runtime.openMailer();
+  } catch (error) {
+    logStartupFailure("weeklyDigest", error);
+    throw error;
+  }
+  const now = runtime.now();
+  try {
+    const results = await eachSheet(runtime, async (workbook) => {
+      const report = await runDigest(workbook, mailer, { now });
+      return { sent: report.sent.length, alreadySent: report.alreadySent.length, skipped: report.skipped.length, failed: report.failed.length };
+    });
+    const sent = results.reduce((sum, r) => sum + Number(r.outcome.ok ? r.outcome.sent : 0), 0);
+    const failed = results.reduce((sum, r) => sum + Number(r.outcome.ok ? r.outcome.failed : 0), 0);
+    logSheets(runtime, "weeklyDigest", event.id, results, `sent ${sent} messages${failed > 0 ? `, ${failed} failed (retried on the next run)` : ""}`);
+  } finally {
+    await mailer.close();
+  }
+}
+
+cloudEvent("weeklyDigest", weeklyDigest);
