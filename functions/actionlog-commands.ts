@@ -33,7 +33,9 @@ Usage:
   actionlog demo [--dir ./actionlog-demo]
   actionlog serve --sheet <file.xlsx> [--port 8080]
 
-Exit codes: 0 done, 1 done but the log has problems, 2 bad usage or unreadable workbook.
+Exit codes: 0 done; 1 done, but something to act on (log problems, minutes that conflict
+with the log, a message that failed and will be retried); 2 bad usage or unreadable workbook.
+--sheet takes a local .xlsx path or gsheet:<spreadsheetId>.
 Due accepts 13/10/2023, 13 Oct 2023, 2023-10-13, ASAP, Next meeting, +10 WD, 10 working days.
 `;
 
