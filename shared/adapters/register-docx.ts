@@ -15,7 +15,8 @@ import {
   WidthType,
 } from "docx";
 import type { RegisterHeading } from "../core/register-export.js";
-import { registerLines, registerTitle } from "../core/register-html.js";
+import { registerLines } from "../core/register-export.js";
+import { registerTitle } from "../core/register-html.js";
 import type { RegisterEntry } from "../core/roll-forward.js";
 
 // A4 in twentieths of a point, turned landscape; 2 cm margins leave 14,570 for the table.

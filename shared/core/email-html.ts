@@ -1,12 +1,10 @@
 /** Email-safe HTML building blocks: escaping, the page frame, tables and bar charts, all with inline CSS. */
+import { escapeHtml } from "./text.js";
 
 // Gmail and Outlook drop <style> blocks, scripts and often images, so every rule here is an
 // inline style on a table cell, with the legacy bgcolor/width attributes Outlook still reads.
 
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Escapes text for HTML element content and quoted attributes. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
+export { escapeHtml };
 
 /** Escaped sheet text with its line breaks kept. */
 export const escapeLines = (text: string): string => escapeHtml(text.trim()).replace(/\r?\n/g, "<br>");

@@ -37,6 +37,25 @@ export function registerCsv(entries: readonly RegisterEntry[]): string {
   return `${lines.join("\r\n")}\r\n`;
 }
 
+/** One table row per action, the area shown once per group, and a group row before Previous Meeting(s). */
+export type RegisterLine = { kind: "group"; label: string } | { kind: "action"; area: string; entry: RegisterEntry };
+
+export function registerLines(entries: readonly RegisterEntry[]): RegisterLine[] {
+  const lines: RegisterLine[] = [];
+  let section: RegisterEntry["section"] = "new";
+  let area: string | undefined;
+  for (const entry of entries) {
+    if (entry.section !== section) {
+      section = entry.section;
+      area = undefined;
+      lines.push({ kind: "group", label: REGISTER_SECTION.previous });
+    }
+    lines.push({ kind: "action", area: entry.area === area ? "" : entry.area, entry });
+    area = entry.area;
+  }
+  return lines;
+}
+
 const mdCell = (text: string): string => foldSpaces(text).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/([<>*_`[\]])/g, "\\$1");
 
 export function registerMarkdown(heading: RegisterHeading, entries: readonly RegisterEntry[]): string {
@@ -45,17 +64,9 @@ export function registerMarkdown(heading: RegisterHeading, entries: readonly Reg
   const lines = [`# ${mdCell(title)}: meeting ${heading.meeting}${when}`, "", "## New / Outstanding Actions", ""];
   lines.push("| Area | Ref | Action | Owner | Due |", "|---|---|---|---|---|");
   if (entries.length === 0) lines.push("| | | No outstanding actions | | |");
-  let section: RegisterEntry["section"] = "new";
-  let area: string | undefined;
-  for (const e of entries) {
-    if (e.section !== section) {
-      section = e.section;
-      area = undefined;
-      lines.push(`| **${REGISTER_SECTION.previous}** | | | | |`);
-    }
-    const shownArea = e.area === area ? "" : mdCell(e.area);
-    area = e.area;
-    lines.push(`| ${shownArea} | ${mdCell(e.ref)} | ${mdCell(e.action)} | ${mdCell(e.owner)} | ${mdCell(e.due)} |`);
+  for (const line of registerLines(entries)) {
+    if (line.kind === "group") lines.push(`| **${line.label}** | | | | |`);
+    else lines.push(`| ${mdCell(line.area)} | ${mdCell(line.entry.ref)} | ${mdCell(line.entry.action)} | ${mdCell(line.entry.owner)} | ${mdCell(line.entry.due)} |`);
   }
   return `${lines.join("\n")}\n`;
 }

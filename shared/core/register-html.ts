@@ -1,13 +1,10 @@
 /** The register as a printable HTML page: the "New / Outstanding Actions" table for the meeting papers. */
-import { REGISTER_SECTION } from "../../sheets-schema/tabs.js";
+import { escapeHtml } from "./text.js";
 import { formatLongDate } from "./dates.js";
-import type { RegisterHeading } from "./register-export.js";
+import { type RegisterHeading, registerLines } from "./register-export.js";
 import type { RegisterEntry } from "./roll-forward.js";
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Sheet text is never markup: every special character is escaped. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
+export { escapeHtml };
 
 /** Escaped, with a line break inside a cell (a wrapped owner) kept as a line break. */
 const cellHtml = (text: string): string =>
@@ -20,24 +17,6 @@ export function registerTitle(heading: RegisterHeading): { title: string; subtit
   return { title, subtitle: `Meeting ${heading.meeting}${when}` };
 }
 
-/** One table row per action, the area shown once per group, and a group row before Previous Meeting(s). */
-export type RegisterLine = { kind: "group"; label: string } | { kind: "action"; area: string; entry: RegisterEntry };
-
-export function registerLines(entries: readonly RegisterEntry[]): RegisterLine[] {
-  const lines: RegisterLine[] = [];
-  let section: RegisterEntry["section"] = "new";
-  let area: string | undefined;
-  for (const entry of entries) {
-    if (entry.section !== section) {
-      section = entry.section;
-      area = undefined;
-      lines.push({ kind: "group", label: REGISTER_SECTION.previous });
-    }
-    lines.push({ kind: "action", area: entry.area === area ? "" : entry.area, entry });
-    area = entry.area;
-  }
-  return lines;
-}
 
 const STYLE = `
   body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; color: #000; margin: 1.5em; }

@@ -11,5 +11,10 @@ export const cellText = (cell: Cell | undefined): string => {
   return String(cell);
 };
 
+const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Sheet text is never markup: every character HTML gives meaning to is escaped. */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch] ?? ch);
+
 /** Key for case- and space-insensitive matching of names. */
 export const matchKey = (text: string): string => foldSpaces(text).toLowerCase();

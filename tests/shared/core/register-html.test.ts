@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RegisterHeading } from "../../../shared/core/register-export.js";
-import { escapeHtml, registerHtml, registerLines } from "../../../shared/core/register-html.js";
+import { registerLines } from "../../../shared/core/register-export.js";
+import { escapeHtml, registerHtml } from "../../../shared/core/register-html.js";
 import type { RegisterEntry } from "../../../shared/core/roll-forward.js";
 
 const heading: RegisterHeading = { committeeCode: "DAG", committeeName: "Design <Advisory> Group", meeting: 30, date: "2023-11-08" };
