@@ -93,3 +93,13 @@ export function useRuntime(runtime: FunctionRuntime | undefined): void {
 /** Logs a failure before a runtime exists (bad configuration); the message names variables, never values. */
 export const logStartupFailure = (fn: string, error: unknown): void =>
   stdoutLog({ severity: "ERROR", message: `${fn}: ${error instanceof Error ? error.message : String(error)}`, function: fn });
+
+/** The runtime for a scheduled function; a bad configuration is logged (names, never values) and rethrown. */
+export function scheduledRuntime(fn: string): FunctionRuntime {
+  try {
+    return functionRuntime();
+  } catch (error) {
+    logStartupFailure(fn, error);
+    throw error;
+  }
+}

@@ -2,17 +2,11 @@
 import { type CloudEvent, cloudEvent } from "@google-cloud/functions-framework";
 import { runAutoRollover } from "../shared/jobs/auto-rollover-job.js";
 import { eachSheet, logSheets } from "./each-sheet.js";
-import { functionRuntime, logStartupFailure } from "./function-runtime.js";
+import { scheduledRuntime } from "./function-runtime.js";
 
 /** A redelivered event finds the register tabs the first delivery wrote and does nothing. */
 export async function rollover(event: CloudEvent<unknown>): Promise<void> {
-  let runtime: ReturnType<typeof functionRuntime>;
-  try {
-    runtime = functionRuntime();
-  } catch (error) {
-    logStartupFailure("rollover", error);
-    throw error;
-  }
+  const runtime = scheduledRuntime("rollover");
   const now = runtime.now();
   const results = await eachSheet(runtime, async (workbook) => {
     const report = await runAutoRollover(workbook, { now, actor: "actionlog rollover" });

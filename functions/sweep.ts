@@ -2,20 +2,14 @@
 import { type CloudEvent, cloudEvent } from "@google-cloud/functions-framework";
 import { runValidate } from "../shared/jobs/validate-job.js";
 import { eachSheet, logSheets } from "./each-sheet.js";
-import { functionRuntime, logStartupFailure } from "./function-runtime.js";
+import { scheduledRuntime } from "./function-runtime.js";
 
 /**
  * API writes fire no onEdit and a copied sheet loses its triggers; this makes up for both.
  * A redelivered event validates again and finds nothing left to write, so it has one effect.
  */
 export async function sweep(event: CloudEvent<unknown>): Promise<void> {
-  let runtime: ReturnType<typeof functionRuntime>;
-  try {
-    runtime = functionRuntime();
-  } catch (error) {
-    logStartupFailure("sweep", error);
-    throw error;
-  }
+  const runtime = scheduledRuntime("sweep");
   const now = runtime.now();
   const results = await eachSheet(runtime, async (workbook) => {
     const report = await runValidate(workbook, { now, dryRun: false, actor: "actionlog sweep" });

@@ -2,17 +2,17 @@
 import { type CloudEvent, cloudEvent } from "@google-cloud/functions-framework";
 import { runDigest } from "../shared/jobs/digest-job.js";
 import { eachSheet, logSheets } from "./each-sheet.js";
-import { functionRuntime, logStartupFailure } from "./function-runtime.js";
+import type { Mailer } from "../shared/adapters/mailer.js";
+import { logStartupFailure, scheduledRuntime } from "./function-runtime.js";
 
 /**
  * The Mail Log decides what is already sent, so a redelivered event sends nothing new, and a
  * message that failed yesterday is retried today. One SMTP pool serves every sheet.
  */
 export async function weeklyDigest(event: CloudEvent<unknown>): Promise<void> {
-  let runtime: ReturnType<typeof functionRuntime>;
-  let mailer: ReturnType<ReturnType<typeof functionRuntime>["openMailer"]>;
+  const runtime = scheduledRuntime("weeklyDigest");
+  let mailer: Mailer;
   try {
-    runtime = functionRuntime();
     mailer = runtime.openMailer();
   } catch (error) {
     logStartupFailure("weeklyDigest", error);
