@@ -108,9 +108,13 @@ const splitTopLevel = (text: string): string[] => {
   return parts.map((p) => p.trim());
 };
 
-/** Separates "Role (inner) (more)" into the role and each bracketed group; a missing ")" closes at the end. */
-const parseGroups = (text: string): { role: string; groups: string[] } => {
+/**
+ * Separates "Role (inner) (more) after" into the role, each bracketed group and any text after
+ * the first group (a second owner on the next line); a missing ")" closes at the end.
+ */
+const parseGroups = (text: string): { role: string; groups: string[]; after: string } => {
   let role = "";
+  let after = "";
   const groups: string[] = [];
   let depth = 0;
   let start = 0;
@@ -123,10 +127,13 @@ const parseGroups = (text: string): { role: string; groups: string[] } => {
       if (depth === 0) continue; // a stray ")" carries no meaning
       depth--;
       if (depth === 0) groups.push(text.slice(start, i));
-    } else if (depth === 0) role += ch;
+    } else if (depth === 0) {
+      if (groups.length === 0) role += ch;
+      else after += ch;
+    }
   }
   if (depth > 0) groups.push(text.slice(start));
-  return { role: foldSpaces(role), groups: groups.map((g) => g.trim()) };
+  return { role: foldSpaces(role), groups: groups.map((g) => g.trim()), after: foldSpaces(after) };
 };
 
 /** If no piece of a bracket-free split names anyone, report the whole ("N/A", not "N" and "A"). */
@@ -158,6 +165,8 @@ const resolvePart = (dir: MemberDirectory, text: string, role: string, depth: nu
     if (parsed.role === "") return [];
     return [lookup(dir, parsed.role) ?? { kind: "unknown", name: parsed.role }];
   });
+  // Text after the brackets is never dropped: it names someone too, or is reported unknown.
+  if (hasWord(parsed.after)) findings.push(...resolvePart(dir, parsed.after, "", depth + 1));
   return collapseUnknown(text, findings);
 };
 

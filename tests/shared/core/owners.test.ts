@@ -59,6 +59,8 @@ describe("resolveOwner: forms written in minutes", () => {
     ["Programme (Paul Pettitt AND Lee Cox)", ["Paul Pettitt", "Lee Cox"]],
     ["Programme (Paul Pettitt/Lee Cox)", ["Paul Pettitt", "Lee Cox"]],
     ["Programme (Paul Pettitt; Lee Cox)", ["Paul Pettitt", "Lee Cox"]],
+    // Regression: text after the brackets (a second owner on the next line) was silently dropped.
+    ["Programme (Paul Pettitt & Lee Cox)\nPMO", ["Paul Pettitt", "Lee Cox", "Fraser Mathieson"]],
     ["Programme (PP & LC)", ["Paul Pettitt", "Lee Cox"]],
     ["Programme (PMO)", ["Fraser Mathieson"]],
     ["PMO", ["Fraser Mathieson"]],
