@@ -1,35 +1,76 @@
-/** `npm run bench`: core speed and memory over 1k, 10k and 100k actions; prints a table, or JSON with --json. */
+/**
+ * `npm run bench`: core speed and memory, Sheets API calls per job, cold start and email throughput.
+ * Prints a table (or one JSON object with --json) and writes bench/RESULTS.md. `--only=core,sheets,cold,email`
+ * runs a subset and leaves RESULTS.md alone. The fake Sheets server and the SMTP sink come from
+ * tests/support, compiled into dist/ with the bench because the bench imports them.
+ */
 import { execFileSync } from "node:child_process";
-import { cpus, totalmem } from "node:os";
+import { writeFile } from "node:fs/promises";
+import { cpus, release, totalmem, type } from "node:os";
 import { fileURLToPath } from "node:url";
-
-interface CoreFigure {
-  actions: number;
-  ms: number;
-  perSecond: number;
-  rssMb: number;
-}
+import { type ColdStartReport, measureColdStart } from "./cold-start.js";
+import { type EmailReport, measureEmail } from "./email.js";
+import { type BenchResults, type CoreFigure, resultsMarkdown, resultsTable } from "./report.js";
+import { type SheetsCallReport, measureSheetsCalls } from "./sheets-calls.js";
 
 const SIZES = [1_000, 10_000, 100_000];
-const TARGETS: Record<number, number> = { 10000: 100, 100000: 1000 };
-const core = fileURLToPath(new URL("./core-bench.js", import.meta.url));
+const coreScript = fileURLToPath(new URL("./core-bench.js", import.meta.url));
+const resultsFile = fileURLToPath(new URL("../../bench/RESULTS.md", import.meta.url));
 
-const figures: CoreFigure[] = SIZES.map((n) => JSON.parse(execFileSync(process.execPath, [core, String(n)], { encoding: "utf8" })) as CoreFigure);
-const at = (n: number) => figures.find((f) => f.actions === n);
-const growth = Number(((at(100_000)?.ms ?? 0) / (at(10_000)?.ms ?? 1)).toFixed(2));
-const machine = `${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const args = process.argv.slice(2);
+const json = args.includes("--json");
+const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const wanted = (part: string) => only === undefined || only.includes(part);
+const progress = (text: string) => {
+  if (!json) process.stderr.write(`${text}\n`);
+};
 
-if (process.argv.includes("--json")) {
-  process.stdout.write(`${JSON.stringify({ machine, core: figures, growth }, null, 2)}\n`);
-} else {
-  const lines = [
-    `actionlog bench: validate + roll-forward (parse, rules, register), median of runs; ${machine}`,
-    "",
-    "| actions | ms | actions/s | peak RSS MB | target |",
-    "|---:|---:|---:|---:|---|",
-    ...figures.map((f) => `| ${f.actions.toLocaleString("en-GB")} | ${f.ms} | ${f.perSecond.toLocaleString("en-GB")} | ${f.rssMb} | ${TARGETS[f.actions] ? `<= ${TARGETS[f.actions]} ms: ${f.ms <= (TARGETS[f.actions] ?? 0) ? "met" : "MISSED"}` : ""} |`),
-    "",
-    `growth 10k -> 100k: x${growth} (linear is x10; target <= 12: ${growth <= 12 ? "met" : "MISSED"})`,
-  ];
-  process.stdout.write(`${lines.join("\n")}\n`);
+/** One size in a child with --expose-gc, so its peak RSS is its own and runs do not carry each other's garbage. */
+const coreRun = (actions: number, ...flags: string[]): CoreFigure =>
+  JSON.parse(execFileSync(process.execPath, ["--expose-gc", coreScript, String(actions), ...flags], { encoding: "utf8" })) as CoreFigure;
+
+function measureCore(): CoreFigure[] {
+  return SIZES.map((actions) => {
+    progress(`core: ${actions.toLocaleString("en-GB")} actions`);
+    return coreRun(actions);
+  });
 }
+
+const machine = () => {
+  const cpu = cpus();
+  return `${cpu.length} x ${cpu[0]?.model.trim() ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, ${type()} ${release()}, Node ${process.version}`;
+};
+
+async function main(): Promise<void> {
+  const results: BenchResults = { machine: machine(), date: new Date().toISOString().slice(0, 10) };
+  if (wanted("core")) {
+    results.core = measureCore();
+    const at = (n: number) => results.core?.find((f) => f.actions === n)?.ms ?? Number.NaN;
+    results.growth = Number((at(100_000) / at(10_000)).toFixed(2));
+    progress("core: 100,000 actions without digest planning");
+    results.coreWithoutDigest = coreRun(100_000, "--no-digest");
+  }
+  if (wanted("sheets")) {
+    progress("sheets: calls per job, ours and the naive tracker's");
+    const report: SheetsCallReport = await measureSheetsCalls();
+    results.sheetsCalls = report.figures;
+    results.sheetsSheet = report.sheet;
+  }
+  if (wanted("cold")) {
+    progress("cold start: functions-framework, hello world and onSheetEdit alternately");
+    const report: ColdStartReport = await measureColdStart();
+    results.coldStart = report;
+  }
+  if (wanted("email")) {
+    progress("email: 500 owners' digests over pooled SMTP");
+    const report: EmailReport = await measureEmail();
+    results.email = { ...report.memory, owners: report.owners, actions: report.actions, withGoogleMailLog: { ...report.google, msAt100: report.googleMsAt100 } };
+  }
+  process.stdout.write(json ? `${JSON.stringify(results, null, 2)}\n` : `${resultsTable(results)}\n`);
+  if (only === undefined) {
+    await writeFile(resultsFile, resultsMarkdown(results));
+    progress(`wrote ${resultsFile}`);
+  }
+}
+
+await main();

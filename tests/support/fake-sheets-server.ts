@@ -4,10 +4,12 @@ import type { AddressInfo } from "node:net";
 import type { RawTab, RawWorkbook } from "../../shared/adapters/workbook.js";
 import type { Cell } from "../../shared/core/types.js";
 import { batchUpdate, valuesBatchUpdate } from "./fake-sheets/batch-update.js";
+import { valuesGet, valuesUpdate } from "./fake-sheets/values.js";
 import type { FakeSpreadsheet } from "./fake-sheets/store.js";
 import { errorBody, FakeApiError, effectiveCell, getSpreadsheet, seedSpreadsheet, sheetByTitle, snapshotSpreadsheet } from "./fake-sheets/store.js";
 
-export type FakeApi = "spreadsheets.get" | "spreadsheets.batchUpdate" | "values.batchUpdate";
+/** values.get and values.update are what cell-by-cell trackers call; actionlog itself never does (the bench's naive baseline uses them). */
+export type FakeApi = "spreadsheets.get" | "spreadsheets.batchUpdate" | "values.batchUpdate" | "values.get" | "values.update";
 
 export interface FakeCall {
   api: FakeApi | "unknown";
@@ -29,8 +31,8 @@ interface FaultTarget {
 
 export type FakeFault =
   | (FaultTarget & { kind: "status"; status: number; message?: string; retryAfterSeconds?: number })
-  /** The request is read and never answered, until close(). */
-  | (FaultTarget & { kind: "hang" })
+  /** The request is read and never answered, until close(); with `land`, it is carried out first, so only the answer is lost. */
+  | (FaultTarget & { kind: "hang"; land?: boolean })
   /** Runs once, just before the request after call number `afterCall` is handled (a member editing between two calls). */
   | { kind: "mutate"; afterCall: number; mutate: (fake: FakeSheets) => void };
 
@@ -40,6 +42,8 @@ export interface FakeSheets {
   /** Every request received, faulted or not, in order. */
   calls: FakeCall[];
   spreadsheets: Map<string, FakeSpreadsheet>;
+  /** Milliseconds every request waits before it is handled, as the real API's round trip would; 0 by default. */
+  latencyMs: number;
   /** Creates (or replaces) spreadsheet `id` holding exactly `tabs`. */
   seed(id: string, tabs: readonly RawTab[], title?: string): void;
   /** What the port would read from spreadsheet `id` right now. */
@@ -58,6 +62,8 @@ const apiOf = (method: string, path: string): FakeApi | "unknown" => {
   if (method === "GET" && /^\/v4\/spreadsheets\/[^/:]+$/.test(path)) return "spreadsheets.get";
   if (method === "POST" && /^\/v4\/spreadsheets\/[^/:]+:batchUpdate$/.test(path)) return "spreadsheets.batchUpdate";
   if (method === "POST" && /^\/v4\/spreadsheets\/[^/:]+\/values:batchUpdate$/.test(path)) return "values.batchUpdate";
+  if (method === "GET" && /^\/v4\/spreadsheets\/[^/:]+\/values\/.+$/.test(path)) return "values.get";
+  if (method === "PUT" && /^\/v4\/spreadsheets\/[^/:]+\/values\/.+$/.test(path)) return "values.update";
   return "unknown";
 };
 
@@ -77,7 +83,7 @@ const send = (response: ServerResponse, status: number, body: unknown, headers: 
   response.end(JSON.stringify(body));
 };
 
-export async function startFakeSheets(): Promise<FakeSheets> {
+export async function startFakeSheets(options: { latencyMs?: number } = {}): Promise<FakeSheets> {
   const spreadsheets = new Map<string, FakeSpreadsheet>();
   const calls: FakeCall[] = [];
   let faults: FakeFault[] = [];
@@ -107,7 +113,13 @@ export async function startFakeSheets(): Promise<FakeSheets> {
   const handle = (call: FakeCall, id: string): unknown => {
     const book = spreadsheet(id);
     if (call.api === "spreadsheets.get") return getSpreadsheet(book, call.query);
+    const range = /^\/v4\/spreadsheets\/[^/:]+\/values\/(.+)$/.exec(call.path)?.[1] ?? "";
+    if (call.api === "values.get") return valuesGet(book, range);
     const body = (call.body ?? {}) as Record<string, unknown>;
+    if (call.api === "values.update") {
+      spreadsheets.set(id, valuesUpdate(book, range, call.query, body));
+      return { spreadsheetId: id, updatedRange: range };
+    }
     if (call.api === "values.batchUpdate") {
       const updated = valuesBatchUpdate(book, body);
       spreadsheets.set(id, updated);
@@ -124,13 +136,17 @@ export async function startFakeSheets(): Promise<FakeSheets> {
       const path = decodeURIComponent(url.pathname);
       const method = request.method ?? "GET";
       const text = await readBody(request);
+      if (fake.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fake.latencyMs));
       runMutations();
       const call: FakeCall = { api: apiOf(method, path), method, path, query: url.searchParams };
       if (text !== "") call.body = JSON.parse(text);
       calls.push(call);
       const id = /^\/v4\/spreadsheets\/([^/:]+)/.exec(path)?.[1] ?? "";
       const fault = takeFault(call.api, id);
-      if (fault?.kind === "hang") return;
+      if (fault?.kind === "hang") {
+        if (fault.land) handle(call, id);
+        return;
+      }
       if (fault?.kind === "status") {
         const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { "retry-after": String(fault.retryAfterSeconds) };
         return send(response, fault.status, errorBody(fault.status, fault.message ?? `Injected ${fault.status}`), headers);
@@ -154,6 +170,7 @@ export async function startFakeSheets(): Promise<FakeSheets> {
     url: `http://127.0.0.1:${port}/`,
     calls,
     spreadsheets,
+    latencyMs: options.latencyMs ?? 0,
     seed: (id, tabs, title) => void spreadsheets.set(id, seedSpreadsheet(id, tabs, title)),
     snapshot: (id) => snapshotSpreadsheet(spreadsheet(id)),
     spreadsheet,

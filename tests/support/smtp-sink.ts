@@ -15,6 +15,8 @@ export interface SmtpSink {
   readonly user: string;
   readonly password: string;
   readonly messages: SinkMessage[];
+  /** Milliseconds the server waits before accepting each message's data, as a slow relay does; 0 by default. */
+  delayMs: number;
   /** Refuses RCPT TO for this address from now on (550), until `accept` is called. */
   reject(address: string): void;
   accept(address: string): void;
@@ -48,14 +50,18 @@ export async function startSmtpSink(options: { user?: string; password?: string 
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
-        messages.push({ recipients: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
-        callback();
+        // Kept even if the client has given up waiting: a slow relay still delivers what it received.
+        setTimeout(() => {
+          messages.push({ recipients: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
+          callback();
+        }, sink.delayMs);
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
-  return {
+  const sink: SmtpSink = {
+    delayMs: 0,
     url: `smtp://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}`,
     user,
     password,
@@ -65,4 +71,5 @@ export async function startSmtpSink(options: { user?: string; password?: string 
     parsed: () => Promise.all(messages.map((m) => simpleParser(m.raw))),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  return sink;
 }
