@@ -14,27 +14,10 @@ import { runValidate } from "../../shared/jobs/validate-job.js";
 import { MAIL_LOG_HEADERS, readMailLog } from "../../sheets-schema/mail-log.js";
 import { parseLog } from "../../sheets-schema/parse-log.js";
 import { HEADERS, REGISTER_HEADERS } from "../../sheets-schema/tabs.js";
+import { cell } from "../support/cell-arbitrary.js";
 import { action, buildLog } from "../support/log-fixture.js";
 
 const NOW = DateTime.fromISO("2023-10-20T09:00:00Z");
-const LONG = "x".repeat(50_000);
-
-/** Cells as members type them and as attackers might: every type, huge, control and right-to-left text, formulas, dates both ways. */
-const cell: fc.Arbitrary<Cell> = fc.oneof(
-  fc.constant(null),
-  fc.boolean(),
-  fc.integer({ min: -1_000_000, max: 3_000_000 }),
-  fc.double({ noNaN: true, noDefaultInfinity: true }),
-  fc.integer({ min: 36_000, max: 60_000 }),
-  fc.string(),
-  fc.string({ unit: "grapheme" }),
-  fc.constantFrom(
-    "=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "@SUM(A1)", "-2", "\t=1", "\u202eDAG29-01", "\u0000\u0007\u001b\u007f", "שלום DAG29-01",
-    "ASAP", "Next meeting", "+10 WD", "31/02/2024", "13/10/2023", "2023-10-13", "45212", "Closed", "open", "DAG29-01", "DAG-DEC1",
-    "SC", "Programme (PMO)", "Programme (", LONG, "  ", "\n", "Yes", "No", "Held", "Cancelled",
-  ),
-);
-
 /** `arbitrary` one time in `odds`, else null. */
 const rarely = <T>(arbitrary: fc.Arbitrary<T>, odds: number): fc.Arbitrary<T | null> =>
   fc.oneof({ weight: odds - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary });

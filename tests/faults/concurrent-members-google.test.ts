@@ -3,34 +3,18 @@ import fc from "fast-check";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGoogleWorkbook } from "../../shared/adapters/workbook.google.js";
-import type { RawTab, RawWorkbook } from "../../shared/adapters/workbook.js";
+import type { RawTab } from "../../shared/adapters/workbook.js";
 import { runValidate } from "../../shared/jobs/validate-job.js";
 import { fakeGoogleAuth } from "../support/fake-sheets/auth.js";
 import { type FakeCell, toExtended } from "../support/fake-sheets/store.js";
 import { type FakeSheets, startFakeSheets } from "../support/fake-sheets-server.js";
-import { action, buildLog } from "../support/log-fixture.js";
-import { type MemberEdit, editActions } from "../support/member-edits.js";
+import { MEMBER_EDITS, RACE_LOG, actionRows, editActions } from "../support/member-edits.js";
 
 /** As many as the memory workbook's suite; each one here is three HTTP round trips through the real client (about 5 ms). */
 const INTERLEAVINGS = 1000;
 const NOW = DateTime.fromISO("2023-10-20T09:00:00Z");
 
-const LOG = buildLog({
-  actions: [
-    action({ Ref: "DAG29-03", Due: "ASAP", Status: "open" }),
-    action({ Ref: "DAG29-01", Due: "+10 WD" }),
-    action({ Ref: "", Action: "Blank ref row", Due: "Next meeting" }),
-    action({ Ref: "DAG29-02", Owner: "SC", Status: "ongoing" }),
-    action({ Ref: "DAG28-07", Meeting: 28, Due: "31/02/2024" }),
-  ],
-});
 
-const edits: fc.Arbitrary<MemberEdit> = fc.oneof(
-  fc.record({ kind: fc.constant("sort" as const), descending: fc.boolean() }),
-  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(10) }),
-  fc.record({ kind: fc.constant("delete" as const), at: fc.nat(10) }),
-  fc.record({ kind: fc.constant("edit" as const), at: fc.nat(10), column: fc.constantFrom("Status", "Due", "Action", "Owner"), value: fc.constantFrom("Closed", "13/12/2023", "Edited by a member", "PP") }),
-);
 
 let fake: FakeSheets;
 beforeAll(async () => {
@@ -49,11 +33,6 @@ function putActions(spreadsheetId: string, tab: RawTab): void {
   sheet.cells = [stored(tab.headers), ...tab.rows.map((r) => stored(r.cells))];
 }
 
-const rowsOf = (book: RawWorkbook) => {
-  const tab = book.tabs.find((t) => t.name === "Actions");
-  const col = (name: string) => tab?.headers.indexOf(name) ?? -1;
-  return (tab?.rows ?? []).map((r) => ({ ref: r.cells[col("Ref")], action: r.cells[col("Action")], status: r.cells[col("Status")], due: r.cells[col("Due")], dueDate: r.cells[col("Due Date")], checks: r.cells[col("Checks")] }));
-};
 
 let next = 0;
 const auth = fakeGoogleAuth();
@@ -62,18 +41,18 @@ describe("guarded writes on a Google Sheet while a member edits it", () => {
   it("never loses a member's edit and never lands an automation value on the wrong row", async () => {
     let interleavings = 0;
     await fc.assert(
-      fc.asyncProperty(edits, async (edit) => {
+      fc.asyncProperty(MEMBER_EDITS, async (edit) => {
         interleavings++;
         next += 1;
         const spreadsheetId = `members-${next}`;
-        fake.seed(spreadsheetId, LOG.tabs);
+        fake.seed(spreadsheetId, RACE_LOG.tabs);
         const memberTab = editActions(fake.snapshot(spreadsheetId), edit);
         // The member's edit lands after the job's read and before its re-read and write.
         fake.inject({ kind: "mutate", afterCall: fake.calls.length + 1, mutate: () => putActions(spreadsheetId, memberTab) });
         await runValidate(createGoogleWorkbook({ spreadsheetId, rootUrl: fake.url, auth }), { now: NOW, dryRun: false, actor: "test" });
         fake.clearFaults();
-        const after = rowsOf(fake.snapshot(spreadsheetId));
-        const memberView = rowsOf({ tabs: [memberTab] }).filter((row) => Object.values(row).some((v) => v !== null && v !== undefined));
+        const after = actionRows(fake.snapshot(spreadsheetId));
+        const memberView = actionRows({ tabs: [memberTab] }).filter((row) => Object.values(row).some((v) => v !== null && v !== undefined));
         expect(after).toHaveLength(memberView.length);
         after.forEach((row, i) => {
           const seen = memberView[i];

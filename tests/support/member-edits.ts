@@ -1,6 +1,8 @@
 /** A member editing the sheet between a job's read and its write: sort, insert, delete, edit. */
 import type { RawTab, RawWorkbook } from "../../shared/adapters/workbook.js";
+import fc from "fast-check";
 import type { Cell } from "../../shared/core/types.js";
+import { action, buildLog } from "./log-fixture.js";
 
 export type MemberEdit =
   | { kind: "sort"; descending: boolean }
@@ -33,3 +35,29 @@ export function editActions(book: RawWorkbook, edit: MemberEdit): RawTab {
   }
   return { name: tab.name, headers: tab.headers, rows: rows.map((cells, i) => ({ row: i + 2, cells })) };
 }
+
+/** A log with every kind of row a race can hurt: refs to find, a blank ref, normalisations and a problem. */
+export const RACE_LOG = buildLog({
+  actions: [
+    action({ Ref: "DAG29-03", Due: "ASAP", Status: "open" }),
+    action({ Ref: "DAG29-01", Due: "+10 WD" }),
+    action({ Ref: "", Action: "Blank ref row", Due: "Next meeting" }),
+    action({ Ref: "DAG29-02", Owner: "SC", Status: "ongoing" }),
+    action({ Ref: "DAG28-07", Meeting: 28, Due: "31/02/2024" }),
+  ],
+});
+
+/** One member edit of any kind. */
+export const MEMBER_EDITS: fc.Arbitrary<MemberEdit> = fc.oneof(
+  fc.record({ kind: fc.constant("sort" as const), descending: fc.boolean() }),
+  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(10) }),
+  fc.record({ kind: fc.constant("delete" as const), at: fc.nat(10) }),
+  fc.record({ kind: fc.constant("edit" as const), at: fc.nat(10), column: fc.constantFrom("Status", "Due", "Action", "Owner"), value: fc.constantFrom("Closed", "13/12/2023", "Edited by a member", "PP") }),
+);
+
+/** The Actions columns the race properties compare, row by row. */
+export const actionRows = (book: RawWorkbook) => {
+  const tab = book.tabs.find((t) => t.name === "Actions");
+  const col = (name: string) => tab?.headers.indexOf(name) ?? -1;
+  return (tab?.rows ?? []).map((r) => ({ ref: r.cells[col("Ref")], action: r.cells[col("Action")], status: r.cells[col("Status")], due: r.cells[col("Due")], dueDate: r.cells[col("Due Date")], checks: r.cells[col("Checks")] }));
+};

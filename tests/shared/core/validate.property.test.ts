@@ -7,24 +7,8 @@ import type { Cell } from "../../../shared/core/types.js";
 import { validateLog } from "../../../shared/core/validate.js";
 import { parseLog } from "../../../sheets-schema/parse-log.js";
 import { HEADERS } from "../../../sheets-schema/tabs.js";
+import { cell } from "../../support/cell-arbitrary.js";
 import { buildLog } from "../../support/log-fixture.js";
-
-const LONG = "x".repeat(50_000);
-
-/** Cells as members really type them, and as attackers might. */
-const cell: fc.Arbitrary<Cell> = fc.oneof(
-  fc.constant(null),
-  fc.boolean(),
-  fc.integer({ min: -1_000_000, max: 3_000_000 }),
-  fc.double({ noNaN: true, noDefaultInfinity: true }),
-  fc.integer({ min: 36_000, max: 60_000 }), // plausible date serials
-  fc.string(),
-  fc.string({ unit: "grapheme" }),
-  fc.constantFrom(
-    "=HYPERLINK(\"http://x\")", "+1+1", "@SUM(A1)", "-2", "\u202eDAG29-01", "\u0000\u0007\u001b", "ASAP", "Next meeting", "+10 WD",
-    "31/02/2024", "13/10/2023", "Closed", "open", "DAG29-01", "DAG-DEC1", "SC", "Programme (PMO)", "Programme (", LONG, "  ", "\n",
-  ),
-);
 
 const row = (headers: readonly string[]) => fc.array(cell, { minLength: headers.length, maxLength: headers.length });
 

@@ -6,7 +6,7 @@ import { createMemoryWorkbook } from "../../../shared/adapters/workbook.memory.j
 import { runRollover } from "../../../shared/jobs/rollover-job.js";
 import { runValidate } from "../../../shared/jobs/validate-job.js";
 import { action, buildLog } from "../../support/log-fixture.js";
-import { type MemberEdit, editActions } from "../../support/member-edits.js";
+import { MEMBER_EDITS, type MemberEdit, RACE_LOG, actionRows, editActions } from "../../support/member-edits.js";
 
 const NOW = DateTime.fromISO("2023-10-20T09:00:00Z");
 const options = { now: NOW, dryRun: false, actor: "test" };
@@ -30,40 +30,20 @@ function withMemberBetween(book: RawWorkbook, edit: MemberEdit) {
   return { workbook, inner };
 }
 
-const rowsOf = (book: RawWorkbook) => {
-  const tab = book.tabs.find((t) => t.name === "Actions");
-  const col = (name: string) => tab?.headers.indexOf(name) ?? -1;
-  return (tab?.rows ?? []).map((r) => ({ ref: r.cells[col("Ref")], action: r.cells[col("Action")], status: r.cells[col("Status")], due: r.cells[col("Due")], dueDate: r.cells[col("Due Date")], checks: r.cells[col("Checks")] }));
-};
 
-const LOG = buildLog({
-  actions: [
-    action({ Ref: "DAG29-03", Due: "ASAP", Status: "open" }),
-    action({ Ref: "DAG29-01", Due: "+10 WD" }),
-    action({ Ref: "", Action: "Blank ref row", Due: "Next meeting" }),
-    action({ Ref: "DAG29-02", Owner: "SC", Status: "ongoing" }),
-    action({ Ref: "DAG28-07", Meeting: 28, Due: "31/02/2024" }),
-  ],
-});
 
-const edits: fc.Arbitrary<MemberEdit> = fc.oneof(
-  fc.record({ kind: fc.constant("sort" as const), descending: fc.boolean() }),
-  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(10) }),
-  fc.record({ kind: fc.constant("delete" as const), at: fc.nat(10) }),
-  fc.record({ kind: fc.constant("edit" as const), at: fc.nat(10), column: fc.constantFrom("Status", "Due", "Action", "Owner"), value: fc.constantFrom("Closed", "13/12/2023", "Edited by a member", "PP") }),
-);
 
 describe("guarded writes while a member edits the sheet", () => {
   it("never loses a member's edit and never lands an automation value on the wrong row", async () => {
     let interleavings = 0;
     await fc.assert(
-      fc.asyncProperty(edits, async (edit) => {
+      fc.asyncProperty(MEMBER_EDITS, async (edit) => {
         interleavings++;
-        const { workbook, inner } = withMemberBetween(LOG, edit);
+        const { workbook, inner } = withMemberBetween(RACE_LOG, edit);
         await runValidate(workbook, options);
-        const after = rowsOf(inner.snapshot());
+        const after = actionRows(inner.snapshot());
         // What the member's sheet looked like right after their edit, before the job wrote.
-        const memberView = rowsOf({ tabs: [editActions(LOG, edit)] });
+        const memberView = actionRows({ tabs: [editActions(RACE_LOG, edit)] });
         expect(after).toHaveLength(memberView.length);
         after.forEach((row, i) => {
           const seen = memberView[i];
@@ -86,12 +66,12 @@ describe("guarded writes while a member edits the sheet", () => {
   });
 
   it("finishes the skipped work on the next run", async () => {
-    const { workbook, inner } = withMemberBetween(LOG, { kind: "sort", descending: true });
+    const { workbook, inner } = withMemberBetween(RACE_LOG, { kind: "sort", descending: true });
     const first = await runValidate(workbook, options);
     expect(first.skipped).toBeGreaterThan(0); // the blank-ref row moved, so its writes waited
     await runValidate(inner, options);
     expect((await runValidate(inner, options)).changes).toEqual([]);
-    expect(rowsOf(inner.snapshot()).find((r) => r.action === "Blank ref row")?.ref).toBe("DAG29-04");
+    expect(actionRows(inner.snapshot()).find((r) => r.action === "Blank ref row")?.ref).toBe("DAG29-04");
   });
 });
 
