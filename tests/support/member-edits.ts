@@ -1,6 +1,7 @@
 /** A member editing the sheet between a job's read and its write: sort, insert, delete, edit. */
 import type { RawTab, RawWorkbook } from "../../shared/adapters/workbook.js";
 import fc from "fast-check";
+import { expect } from "vitest";
 import type { Cell } from "../../shared/core/types.js";
 import { action, buildLog } from "./log-fixture.js";
 
@@ -61,3 +62,22 @@ export const actionRows = (book: RawWorkbook) => {
   const col = (name: string) => tab?.headers.indexOf(name) ?? -1;
   return (tab?.rows ?? []).map((r) => ({ ref: r.cells[col("Ref")], action: r.cells[col("Action")], status: r.cells[col("Status")], due: r.cells[col("Due")], dueDate: r.cells[col("Due Date")], checks: r.cells[col("Checks")] }));
 };
+
+/**
+ * After a job raced a member's edit: the member's text is all there (statuses only re-cased),
+ * and every automation value sits on the row of the ref it was computed for.
+ */
+export function expectRaceSafe(after: ReturnType<typeof actionRows>, memberView: ReturnType<typeof actionRows>): void {
+  expect(after).toHaveLength(memberView.length);
+  after.forEach((row, i) => {
+    const seen = memberView[i];
+    expect(row.action).toBe(seen?.action);
+    expect(row.due).toBe(seen?.due);
+    if (seen?.ref) expect(row.ref).toBe(seen.ref);
+    if (seen?.status) expect(String(row.status).toLowerCase()).toBe(String(seen.status).toLowerCase());
+    if (row.ref === "DAG29-03" && row.dueDate) expect(row.dueDate).toBe("2023-10-18");
+    if (row.ref === "DAG29-01" && row.dueDate) expect(row.dueDate).toBe("2023-10-25");
+    if (row.ref === "DAG28-07") expect(row.dueDate ?? null).toBeNull();
+    if (row.action === "Inserted by a member") expect([row.ref, row.dueDate, row.checks]).toEqual([null, null, null]);
+  });
+}
