@@ -7,13 +7,12 @@ import type { Action, Cell, Decision, LogData, Meeting, Member, Problem } from "
 import { cellsOf, locateColumns } from "./columns.js";
 import { actionRow, decisionRow, firstIssue, meetingRow, memberRow } from "./rows.js";
 import { parseSettings } from "./settings.js";
-import { HEADERS, TAB, headerKey } from "./tabs.js";
+import { HEADERS, TAB, tabNamed } from "./tabs.js";
 
 /** The tabs every job needs; a workbook without one of them is not an action log. */
 const REQUIRED_TABS = [TAB.settings, TAB.members, TAB.meetings, TAB.actions, TAB.decisions, TAB.audit];
 
-export const findTab = (workbook: RawWorkbook, name: string): RawTab | undefined =>
-  workbook.tabs.find((tab) => headerKey(tab.name) === headerKey(name));
+export const findTab = (workbook: RawWorkbook, name: string): RawTab | undefined => tabNamed(workbook.tabs, name);
 
 /**
  * Throws a SCHEMA error for a missing tab or a missing required header, since no job can run

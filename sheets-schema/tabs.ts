@@ -34,3 +34,7 @@ export const registerTabName = (committeeCode: string, meeting: number): string 
 
 /** Header lookups ignore case and surrounding spaces. */
 export const headerKey = (header: string): string => header.trim().toLowerCase();
+
+/** Tab names are unique ignoring case in both Excel and Google Sheets; an exact match wins. */
+export const tabNamed = <T extends { name: string }>(tabs: readonly T[], name: string): T | undefined =>
+  tabs.find((tab) => tab.name === name) ?? tabs.find((tab) => headerKey(tab.name) === headerKey(name));

@@ -1,5 +1,5 @@
 /** Plans a ChangeBatch against a workbook's current contents: the compare-and-set rules every adapter shares. */
-import { headerKey } from "../../sheets-schema/tabs.js";
+import { headerKey, tabNamed as findTab } from "../../sheets-schema/tabs.js";
 import { ActionlogError } from "../core/errors.js";
 import { cellText } from "../core/text.js";
 import type { Cell } from "../core/types.js";
@@ -47,8 +47,7 @@ export const sameCell = (a: Cell | undefined, b: Cell | undefined): boolean =>
 export const isBlankRow = (cells: readonly Cell[]): boolean => cells.every((cell) => normaliseCell(cell) === null);
 
 /** Tab names are unique ignoring case in both Excel and Google Sheets; an exact match wins. */
-export const findTab = <T extends { name: string }>(tabs: readonly T[], name: string): T | undefined =>
-  tabs.find((tab) => tab.name === name) ?? tabs.find((tab) => headerKey(tab.name) === headerKey(name));
+export { findTab };
 
 /** Index of the first header matching `name` ignoring case and surrounding spaces, or -1. */
 export const columnIndex = (headers: readonly string[], name: string): number => {

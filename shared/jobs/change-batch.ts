@@ -11,6 +11,24 @@ export interface AuditContext {
   actor: string;
 }
 
+/** What one Audit row records; a change to a cell, or a row or tab added (old null, column blank). */
+export type AuditEntry = Pick<Change, "tab" | "ref" | "column" | "old" | "new" | "reason">;
+
+/** The Audit row for one automated change, timed on the committee's clock. */
+export const auditRow = (audit: AuditContext, entry: AuditEntry): RowAppend => ({
+  tab: TAB.audit,
+  values: {
+    Time: audit.now.setZone(audit.timezone).toISO({ suppressMilliseconds: true }) ?? "",
+    Actor: audit.actor,
+    Tab: entry.tab,
+    Ref: entry.ref,
+    Column: entry.column,
+    Old: entry.old,
+    New: entry.new,
+    Reason: entry.reason,
+  },
+});
+
 /**
  * Each change becomes a compare-and-set update located by its row's ref (refs survive
  * sorting); rows without a usable ref are located by row number and guarded by their
@@ -22,7 +40,6 @@ export function changesToBatch(
   audit: AuditContext,
   batch: ChangeBatch = { tabs: [], updates: [], appends: [] },
 ): ChangeBatch {
-  const time = audit.now.setZone(audit.timezone).toISO({ suppressMilliseconds: true }) ?? "";
   for (const change of changes) {
     const index = batch.updates.length;
     batch.updates.push({
@@ -33,12 +50,7 @@ export function changesToBatch(
       value: change.new,
       ...located(change),
     });
-    const row: RowAppend = {
-      tab: TAB.audit,
-      values: { Time: time, Actor: audit.actor, Tab: change.tab, Ref: change.ref, Column: change.column, Old: change.old, New: change.new, Reason: change.reason },
-      requires: [index],
-    };
-    batch.appends.push(row);
+    batch.appends.push({ ...auditRow(audit, change), requires: [index] });
   }
   return batch;
 }

@@ -11,7 +11,7 @@ import { type RowAddition, mergeMinutes } from "../core/minutes/merge.js";
 import type { MinutesExtract } from "../core/minutes/types.js";
 import { cellText } from "../core/text.js";
 import type { Cell, Change, IsoDate } from "../core/types.js";
-import { changesToBatch } from "./change-batch.js";
+import { auditRow, changesToBatch } from "./change-batch.js";
 import { createRowLocator } from "./row-locator.js";
 
 export interface ImportMinutesOptions {
@@ -97,10 +97,9 @@ export async function importMinutes(workbook: Workbook, minutes: string | Uint8A
 
   const audit = { now: options.now, timezone: log.settings.timezone, actor: options.actor };
   const batch: ChangeBatch = changesToBatch(plan.changes, locator(raw, log), audit);
-  const time = options.now.setZone(log.settings.timezone).toISO({ suppressMilliseconds: true }) ?? "";
   for (const addition of plan.additions) batch.appends.push({ tab: addition.tab, values: addition.values });
   for (const addition of plan.additions) {
-    batch.appends.push({ tab: TAB.audit, values: { Time: time, Actor: options.actor, Tab: addition.tab, Ref: addition.ref, Column: "", Old: null, New: `added ${addition.summary}`, Reason: addition.reason } });
+    batch.appends.push(auditRow(audit, { tab: addition.tab, ref: addition.ref, column: "", old: null, new: `added ${addition.summary}`, reason: addition.reason }));
   }
   let skipped = 0;
   const written = !options.dryRun && batch.appends.length + batch.updates.length > 0;

@@ -10,7 +10,7 @@ import { type RegisterEntry, rollForward } from "../core/roll-forward.js";
 import { cellText } from "../core/text.js";
 import type { Cell } from "../core/types.js";
 import { validateLog } from "../core/validate.js";
-import { changesToBatch } from "./change-batch.js";
+import { auditRow, changesToBatch } from "./change-batch.js";
 import { createRowLocator } from "./row-locator.js";
 
 export interface RolloverReport {
@@ -45,10 +45,7 @@ export async function runRollover(
   const batch: ChangeBatch = { tabs: [], updates: [], appends: [] };
   if (registerWritten) {
     batch.tabs.push({ name: tab, headers: [...REGISTER_HEADERS], rows });
-    batch.appends.push({
-      tab: "Audit",
-      values: { Time: options.now.setZone(log.settings.timezone).toISO({ suppressMilliseconds: true }), Actor: options.actor, Tab: tab, Ref: "", Column: "", Old: null, New: `${rows.length} actions`, Reason: `register for meeting ${result.next} built from meeting ${result.meeting}` },
-    });
+    batch.appends.push(auditRow(audit, { tab, ref: "", column: "", old: null, new: `${rows.length} actions`, reason: `register for meeting ${result.next} built from meeting ${result.meeting}` }));
   }
   changesToBatch(changes, createRowLocator(log), audit, batch);
   let skipped = 0;
