@@ -1,11 +1,13 @@
 /** Cold start: functions-framework serving onSheetEdit against a hello-world function, spawned alternately, timed to the first 200. */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { signRequest } from "../shared/adapters/request-signature.js";
 import { createGoogleWorkbook } from "../shared/adapters/workbook.google.js";
 import { runValidate } from "../shared/jobs/validate-job.js";
 import { startFakeSheets } from "../tests/support/fake-sheets-server.js";
+import { frameworkBin, freePort, repoRoot } from "../tests/support/framework-process.js";
 import { syntheticLog } from "./synthetic-log.js";
 import { DateTime } from "luxon";
 
@@ -24,18 +26,8 @@ export interface ColdStartReport {
 const RUNS = 7;
 const SECRET = "bench-webhook-secret-0123456789";
 const SHEET = "benchColdStartSheet0001";
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const framework = fileURLToPath(new URL("../../node_modules/.bin/functions-framework", import.meta.url));
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
+/** The deployable, as Cloud Functions loads it: package.json main, the esbuild bundle in dist/cloud. */
+const deployed = join(repoRoot, (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { main: string }).main);
 
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
@@ -50,8 +42,8 @@ interface Target {
 async function timeToFirst200(target: Target): Promise<number> {
   const port = await freePort();
   const began = performance.now();
-  const child: ChildProcess = spawn(framework, [`--target=${target.name}`, `--source=${target.source}`, `--port=${port}`], {
-    cwd: root,
+  const child: ChildProcess = spawn(frameworkBin, [`--target=${target.name}`, `--source=${target.source}`, `--port=${port}`], {
+    cwd: repoRoot,
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...target.env },
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -74,7 +66,7 @@ async function timeToFirst200(target: Target): Promise<number> {
 /** Spawn to exit of `node` importing `source` (nothing when undefined), in ms. */
 function importTime(source: string | undefined): number {
   const began = performance.now();
-  execFileSync(process.execPath, ["--input-type=module", "-e", source === undefined ? "" : `await import(${JSON.stringify(source)})`], { cwd: root, stdio: "ignore" });
+  execFileSync(process.execPath, ["--input-type=module", "-e", source === undefined ? "" : `await import(${JSON.stringify(source)})`], { cwd: repoRoot, stdio: "ignore" });
   return performance.now() - began;
 }
 
@@ -92,7 +84,7 @@ export async function measureColdStart(): Promise<ColdStartReport> {
     };
     const onSheetEdit: Target = {
       name: "onSheetEdit",
-      source: fileURLToPath(new URL("../functions/index.js", import.meta.url)),
+      source: deployed,
       env: { ACTIONLOG_WEBHOOK_SECRET: SECRET, ACTIONLOG_SHEETS: SHEET, ACTIONLOG_SHEETS_ROOT_URL: fake.url },
       request: (port) => {
         const body = JSON.stringify({ spreadsheetId: SHEET, tab: "Actions", range: "F2" });

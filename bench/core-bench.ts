@@ -1,6 +1,6 @@
-/** One benchmark size in its own process, so peak RSS belongs to that size alone: validate, roll forward, plan the digest. */
+/** One benchmark size in its own process, so peak RSS belongs to that size alone: validate, roll forward, plan the digest, render it. */
 import { DateTime } from "luxon";
-import { planMail } from "../shared/core/digest-plan.js";
+import { type MailPlan, planMail } from "../shared/core/digest-plan.js";
 import { rollForward } from "../shared/core/roll-forward.js";
 import type { LogData } from "../shared/core/types.js";
 import { type ValidationResult, validateLog } from "../shared/core/validate.js";
@@ -16,8 +16,8 @@ interface CoreCounts {
   changes: number;
   register: number;
   messages: number;
-  /** Characters of text and HTML across the planned messages. */
-  mailChars: number;
+  /** Characters of text and HTML across the planned messages, once rendered. */
+  renderChars: number;
 }
 
 /**
@@ -32,23 +32,44 @@ function rollStage(log: LogData, validation: ValidationResult): number {
   return result.register.length;
 }
 
-function planStage(log: LogData, validation: ValidationResult): Pick<CoreCounts, "messages" | "mailChars"> {
-  const plan = planMail(log, validation, NOW, { weekly: "always", reminders: true });
-  return { messages: plan.messages.length, mailChars: plan.messages.reduce((sum, m) => sum + m.text.length + m.html.length, 0) };
+const planStage = (log: LogData, validation: ValidationResult): MailPlan => planMail(log, validation, NOW, { weekly: "always", reminders: true });
+
+/**
+ * Every planned message rendered one at a time, as the digest job does when none was sent yet:
+ * each body is dropped before the next is rendered. Timed apart from the core, since the job
+ * renders only what it sends; peak RSS (the process's maximum) still covers it.
+ */
+function renderStage(plan: MailPlan): { renderMs: number; renderChars: number } {
+  const start = performance.now();
+  let renderChars = 0;
+  for (const mail of plan.messages) {
+    const { text, html } = mail.render();
+    renderChars += text.length + html.length;
+  }
+  return { renderMs: performance.now() - start, renderChars };
 }
 
 /** `--no-digest`: validate and roll forward only, to show what digest planning adds. */
 const withDigest = !process.argv.includes("--no-digest");
 
-function runOnce(actions: number): { ms: number; counts: CoreCounts } {
+interface Run {
+  /** Parse, validate, roll forward and plan the mail (who gets what, keys, subjects). */
+  ms: number;
+  renderMs: number;
+  counts: CoreCounts;
+}
+
+function runOnce(actions: number): Run {
   const raw = syntheticLog(actions);
   const start = performance.now();
   const log = parseLog(raw);
   const validation = validateLog(log, NOW);
   const register = rollStage(log, validation);
-  const mail = withDigest ? planStage(log, validation) : { messages: 0, mailChars: 0 };
+  const plan = withDigest ? planStage(log, validation) : undefined;
   const ms = performance.now() - start;
-  return { ms, counts: { problems: validation.problems.length, changes: validation.changes.length, register, ...mail } };
+  const { renderMs, renderChars } = plan ? renderStage(plan) : { renderMs: 0, renderChars: 0 };
+  const counts = { problems: validation.problems.length, changes: validation.changes.length, register, messages: plan?.messages.length ?? 0, renderChars };
+  return { ms, renderMs, counts };
 }
 
 /** node --expose-gc: collect the previous pass's garbage first, so a run does not pay for (or hold) the one before. */
@@ -56,14 +77,23 @@ const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 const actions = Number(process.argv[2] ?? 1000);
 runOnce(Math.min(actions, 2000)); // warm the JIT and the holiday caches
-const runs: { ms: number; counts: CoreCounts }[] = [];
+const runs: Run[] = [];
 for (let i = 0; i < (actions >= 100_000 ? 3 : 5); i++) {
   collect();
   runs.push(runOnce(actions));
 }
-runs.sort((a, b) => a.ms - b.ms);
-const median = runs[Math.floor(runs.length / 2)] ?? { ms: 0, counts: undefined };
+const middle = <T>(values: T[], by: (value: T) => number): T | undefined => [...values].sort((a, b) => by(a) - by(b))[Math.floor(values.length / 2)];
+const median = middle(runs, (r) => r.ms) ?? { ms: 0, counts: undefined };
+const renderMs = middle(runs, (r) => r.renderMs)?.renderMs ?? 0;
 const rssMb = process.resourceUsage().maxRSS / 1024;
 process.stdout.write(
-  `${JSON.stringify({ actions, ms: Number(median.ms.toFixed(1)), perSecond: Math.round(actions / (median.ms / 1000)), rssMb: Number(rssMb.toFixed(1)), gc: typeof (globalThis as { gc?: unknown }).gc === "function", ...median.counts })}\n`,
+  `${JSON.stringify({
+    actions,
+    ms: Number(median.ms.toFixed(1)),
+    perSecond: Math.round(actions / (median.ms / 1000)),
+    renderMs: Number(renderMs.toFixed(1)),
+    rssMb: Number(rssMb.toFixed(1)),
+    gc: typeof (globalThis as { gc?: unknown }).gc === "function",
+    ...median.counts,
+  })}\n`,
 );

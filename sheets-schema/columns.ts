@@ -49,13 +49,18 @@ export const cellAt = (row: SheetRow, columns: TabColumns, header: string): Cell
   return i === undefined ? null : (row.cells[i] ?? null);
 };
 
-/** Picks the cells of `headers` out of a row, keyed by header as written in HEADERS. */
-export const cellsOf = <H extends string>(
-  row: SheetRow,
-  columns: TabColumns,
-  headers: readonly H[],
-): Record<H, Cell> => {
-  const out = {} as Record<H, Cell>;
-  for (const header of headers) out[header] = cellAt(row, columns, header);
-  return out;
+/**
+ * Picks the cells of `headers` out of each row, keyed by header as written in HEADERS. The
+ * columns are found once for the tab, not once per cell: a 100k-row tab has over a million cells.
+ */
+export const cellPicker = <H extends string>(columns: TabColumns, headers: readonly H[]): ((row: SheetRow) => Record<H, Cell>) => {
+  const indexes = headers.map((header) => columns.index.get(headerKey(header)));
+  return (row) => {
+    const out = {} as Record<H, Cell>;
+    for (let h = 0; h < headers.length; h++) {
+      const i = indexes[h];
+      out[headers[h] as H] = i === undefined ? null : (row.cells[i] ?? null);
+    }
+    return out;
+  };
 };

@@ -4,7 +4,7 @@ import { parseUkDate, serialToIso } from "../shared/core/dates.js";
 import { ActionlogError } from "../shared/core/errors.js";
 import { cellText } from "../shared/core/text.js";
 import type { Action, Cell, Decision, LogData, Meeting, Member, Problem } from "../shared/core/types.js";
-import { cellsOf, locateColumns } from "./columns.js";
+import { cellPicker, locateColumns } from "./columns.js";
 import { actionRow, decisionRow, firstIssue, meetingRow, memberRow } from "./rows.js";
 import { parseSettings } from "./settings.js";
 import { HEADERS, TAB, tabNamed } from "./tabs.js";
@@ -87,11 +87,12 @@ function parseRows<T, R>(
   build: (parsed: T, row: number) => R,
 ): R[] {
   const tab = findTab(workbook, name) as RawTab;
-  const { columns } = locateColumns(tab, HEADERS[name]);
+  const headers = HEADERS[name];
+  const cellsOf = cellPicker(locateColumns(tab, headers).columns, headers);
   const out: R[] = [];
   for (const row of tab.rows) {
-    const cells = cellsOf(row, columns, HEADERS[name]);
-    if (Object.values(cells).every((c) => cellText(c) === "")) continue;
+    const cells = cellsOf(row);
+    if (headers.every((header) => cellText(cells[header]) === "")) continue;
     const parsed = schema.safeParse(cells);
     if (parsed.success) {
       out.push(build(parsed.data, row.row));

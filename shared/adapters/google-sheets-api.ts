@@ -69,7 +69,10 @@ export function createSheetsApi(options: SheetsApiOptions): SheetsApi {
   let client: Promise<sheets_v4.Sheets> | undefined;
   const connect = () =>
     (client ??= (async () => {
-      const [{ sheets }, library] = await Promise.all([import("@googleapis/sheets"), import("google-auth-library")]);
+      const [sheetsModule, authModule] = await Promise.all([import("@googleapis/sheets"), import("google-auth-library")]);
+      // Both are CommonJS: read through `default` (module.exports), which Node and the deploy bundle both provide.
+      const { sheets } = sheetsModule.default;
+      const library = authModule.default;
       if (!auth && options.rootUrl !== undefined) {
         const placeholder = new library.OAuth2Client();
         placeholder.setCredentials({ access_token: "actionlog-local" });

@@ -5,15 +5,12 @@ import nodemailer from "nodemailer";
 import { ActionlogError } from "../core/errors.js";
 import { writeFileAtomic } from "./atomic-file.js";
 import type { Mailer, OutgoingMail, SendOutcome } from "./mailer.js";
-import { composerFields, recipientsOf } from "./mailer.js";
+import { KEY_HEADER, composerFields, recipientsOf } from "./mailer.js";
 
 export interface OutboxMailerOptions {
   /** The folder; created when missing. */
   dir: string;
 }
-
-/** The header the digest job sets; the outbox names files after it so a resend replaces its file. */
-export const KEY_HEADER = "X-Actionlog-Key";
 
 /** `digest:paul pettitt:2023-W46` → `digest-paul-pettitt-2023-W46`. */
 export const outboxFileName = (mail: OutgoingMail): string => {

@@ -1,5 +1,6 @@
 /** The SMTP mailer: nodemailer's pooled transport from one smtp(s):// URL; the password never reaches a message. */
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
+import type SMTPPool from "nodemailer/lib/smtp-pool/index.js";
 import { ActionlogError } from "../core/errors.js";
 import type { Mailer, MailFailure, OutgoingMail, SendOutcome } from "./mailer.js";
 import { composerFields, recipientsOf } from "./mailer.js";
@@ -63,20 +64,25 @@ export const createSmtpMailer = (options: SmtpMailerOptions): Mailer => {
   }
   const secrets = secretsOf(parsed);
   const label = smtpLabel(url);
-  const transport = nodemailer.createTransport({
-    url,
-    pool: true,
-    maxConnections,
-    connectionTimeout: timeoutMs,
-    greetingTimeout: timeoutMs,
-    socketTimeout: timeoutMs,
-    logger: false,
-    debug: false,
-  });
+  // nodemailer is loaded on the first send, so a cloud function that sends nothing never pays for it at cold start.
+  let transport: Promise<Transporter<SMTPPool.SentMessageInfo>> | undefined;
+  const connect = () =>
+    (transport ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url,
+        pool: true,
+        maxConnections,
+        connectionTimeout: timeoutMs,
+        greetingTimeout: timeoutMs,
+        socketTimeout: timeoutMs,
+        logger: false,
+        debug: false,
+      }),
+    ));
 
   const send = async (mail: OutgoingMail): Promise<SendOutcome> => {
     try {
-      const info = await transport.sendMail(composerFields(mail));
+      const info = await (await connect()).sendMail(composerFields(mail));
       const rejected = (info.rejected ?? []).map(String);
       const accepted = (info.accepted ?? []).map(String);
       if (rejected.length > 0) {
@@ -96,7 +102,7 @@ export const createSmtpMailer = (options: SmtpMailerOptions): Mailer => {
     close: async () => {
       if (closed) return;
       closed = true;
-      transport.close();
+      if (transport) (await transport).close();
     },
   };
 };

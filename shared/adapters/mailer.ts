@@ -1,5 +1,8 @@
 /** The mailer port: send one finished message, get its Message-ID back or a typed failure. */
 
+/** The header the digest job sets with the message's Mail Log key; the outbox names files after it so a resend replaces its file. */
+export const KEY_HEADER = "X-Actionlog-Key";
+
 /** A message ready for the wire: recipients already allowlisted, bodies already rendered. */
 export interface OutgoingMail {
   from: string;

@@ -2,11 +2,12 @@
 import type { DateTime } from "luxon";
 import { isoToSerial, weekdayOfSerial } from "./dates.js";
 import { type CommitteeDay, type DigestItem, classifyAction, committeeDay, itemOrder } from "./digest-items.js";
-import { type MailFrame, type RenderedMail, renderDigest, renderReminder } from "./email-render.js";
-import { buildMemberDirectory, resolveOwner } from "./owners.js";
+import { type MailFrame, type RenderedMail, digestSubject, renderDigest, renderReminder, reminderSubject } from "./email-render.js";
+import { type OwnerResolution, buildMemberDirectory, resolveOwner } from "./owners.js";
 import { buildAllowlist, domainOf } from "./recipients.js";
+import { foldRemindersIntoDigests } from "./reminder-fold.js";
 import { type ResolvedItem, summariseLog, unresolvedReason } from "./summary-plan.js";
-import { renderSummary } from "./summary-render.js";
+import { renderSummary, summarySubject } from "./summary-render.js";
 import { matchKey } from "./text.js";
 import type { LogData, Member } from "./types.js";
 import type { ValidationResult } from "./validate.js";
@@ -14,14 +15,24 @@ import { isWorkingDay, subtractWorkingDays } from "./working-days.js";
 
 export type MailKind = "digest" | "reminder" | "summary";
 
-/** One message to send; `key` makes it idempotent (see the Mail Log). */
-export interface PlannedMail extends RenderedMail {
+/** A message's bodies: plain text and email-safe HTML. */
+export type MailBody = Pick<RenderedMail, "text" | "html">;
+
+/**
+ * One message to send; `key` makes it idempotent (see the Mail Log). Planning decides who gets
+ * what; the bodies are rendered only when the message is sent, since at a large committee they
+ * are tens of millions of characters in all and most weeks many were already sent.
+ */
+export interface PlannedMail {
   kind: MailKind;
   /** digest:<person>:<ISO week>, reminder:<ref>:<due date> or summary:<ISO week>. */
   key: string;
   to: string[];
   cc: string[];
   refs: string[];
+  subject: string;
+  /** Renders the bodies now; pure, so every call for the same plan gives the same text and HTML. */
+  render(): MailBody;
   /**
    * Reminders only: the digests, one per recipient, that list this action today. When the job
    * sends all of them in this run the reminder is folded in, so an owner gets one email.
@@ -80,25 +91,43 @@ export function mailFrame(log: LogData, day: CommitteeDay): MailFrame {
   return { code: s.committeeCode, committeeName: s.committeeName, day, reminderWorkingDays: s.reminderWorkingDays, escalateAfterMeetings: s.escalateAfterMeetings, pmoEmail: s.pmoEmail };
 }
 
-/** Every outstanding action with its owners, resolved exactly as validation resolves them. */
+/**
+ * Every outstanding action with its owners, resolved exactly as validation resolves them.
+ * Actions with the same Owner cell share one resolution (owner cells repeat heavily, and a copy
+ * each costs megabytes at 100k actions), so nothing downstream may change a resolution.
+ */
 export function resolveItems(log: LogData, validation: ValidationResult, day: CommitteeDay): ResolvedItem[] {
   const directory = buildMemberDirectory(log.members);
+  const byOwner = new Map<string, OwnerResolution>();
   const resolved: ResolvedItem[] = [];
   for (const action of validation.actions) {
     const item = classifyAction(action, day, log);
-    if (item) resolved.push({ item, resolution: resolveOwner(action.owner, directory) });
+    if (!item) continue;
+    let resolution = byOwner.get(action.owner);
+    if (resolution === undefined) {
+      resolution = resolveOwner(action.owner, directory);
+      byOwner.set(action.owner, resolution);
+    }
+    resolved.push({ item, resolution });
   }
   return resolved;
 }
 
+/** Drops the subject, which the plan already holds, so a render returns only what it rendered. */
+const bodyOf = ({ text, html }: RenderedMail): MailBody => ({ text, html });
+
 /** Collects skipped owners once each, with the refs that needed them. */
 function skipCollector() {
-  const entries = new Map<string, { owner: string; why: string; refs: string[] }>();
+  // Refs kept in order and as a set: an owner nobody can mail may hold thousands of actions.
+  const entries = new Map<string, { owner: string; why: string; refs: string[]; seen: Set<string> }>();
   return {
     add(owner: string, why: string, ref: string) {
       const key = `${matchKey(owner)}\u0000${why}`;
-      const entry = entries.get(key) ?? { owner, why, refs: [] };
-      if (ref !== "" && !entry.refs.includes(ref)) entry.refs.push(ref);
+      const entry = entries.get(key) ?? { owner, why, refs: [], seen: new Set<string>() };
+      if (ref !== "" && !entry.seen.has(ref)) {
+        entry.seen.add(ref);
+        entry.refs.push(ref);
+      }
       entries.set(key, entry);
     },
     list: (): SkippedOwner[] =>
@@ -134,14 +163,15 @@ function planDigests(resolved: readonly ResolvedItem[], frame: MailFrame, skips:
   for (const [member, items] of people) {
     // Proposed Closed actions alone ask nothing of the owner, so they never trigger a digest.
     if (!items.some((i) => i.state === "overdue" || i.state === "due-soon")) continue;
-    const sorted = [...items].sort(itemOrder);
+    const sorted = items.sort(itemOrder); // the list is this member's alone
     messages.push({
       kind: "digest",
       key: `digest:${matchKey(member.name)}:${frame.day.week}`,
       to: [member.email.trim()],
       cc: [],
       refs: sorted.map((i) => i.ref).filter(Boolean),
-      ...renderDigest(member.name, sorted, frame),
+      subject: digestSubject(sorted, frame),
+      render: () => bodyOf(renderDigest(member.name, sorted, frame)),
     });
   }
   return messages.sort((a, b) => a.key.localeCompare(b.key));
@@ -157,15 +187,34 @@ function planReminders(log: LogData, resolved: readonly ResolvedItem[], frame: M
   const { today } = frame.day;
   const { reminderWorkingDays, holidayRegion } = log.settings;
   if (!isWorkingDay(today, holidayRegion)) return [];
-  const written = new Set(log.actions.map((a) => a.ref).filter(Boolean));
+  // Due dates repeat across actions; each window is worked out once.
+  const windowStarts = new Map<string, string>();
+  const windowStart = (due: string): string => {
+    const known = windowStarts.get(due);
+    if (known !== undefined) return known;
+    const start = subtractWorkingDays(due, reminderWorkingDays, holidayRegion);
+    windowStarts.set(due, start);
+    return start;
+  };
+  const due = resolved.filter(({ item }) => item.state === "due-soon" && item.dueDate !== "" && windowStart(item.dueDate) <= today);
+  // Whether a ref is already in the sheet is asked only for these few, not kept for every action.
+  const wanted = new Set(due.map(({ item }) => item.ref));
+  const written = new Set(log.actions.filter((a) => a.ref !== "" && wanted.has(a.ref)).map((a) => a.ref));
   const messages: PlannedMail[] = [];
-  for (const entry of resolved) {
+  for (const entry of due) {
     const { item } = entry;
-    if (item.state !== "due-soon" || item.dueDate === "" || !written.has(item.ref)) continue;
-    if (subtractWorkingDays(item.dueDate, reminderWorkingDays, holidayRegion) > today) continue;
+    if (!written.has(item.ref)) continue;
     const to = [...new Set(reachableOwners(entry, skips).map((m) => m.email.trim()))];
     if (to.length === 0) continue;
-    messages.push({ kind: "reminder", key: `reminder:${item.ref}:${item.dueDate}`, to, cc: [], refs: [item.ref], ...renderReminder(item, frame) });
+    messages.push({
+      kind: "reminder",
+      key: `reminder:${item.ref}:${item.dueDate}`,
+      to,
+      cc: [],
+      refs: [item.ref],
+      subject: reminderSubject(item, frame),
+      render: () => bodyOf(renderReminder(item, frame)),
+    });
   }
   return messages.sort((a, b) => a.key.localeCompare(b.key));
 }
@@ -180,7 +229,8 @@ function planSummary(log: LogData, validation: ValidationResult, resolved: reado
   const chair = settings.chairEmail;
   const cc = data.escalations.length > 0 && chair !== "" && matchKey(chair) !== matchKey(settings.pmoEmail) ? [chair] : [];
   const refs = [...new Set([...data.owners.flatMap((o) => o.items.filter((i) => i.state === "overdue")), ...data.escalations].map((i) => i.ref).filter(Boolean))].sort();
-  return [{ kind: "summary", key: `summary:${frame.day.week}`, to: [settings.pmoEmail], cc, refs, ...renderSummary(data, frame) }];
+  const subject = summarySubject(data, frame);
+  return [{ kind: "summary", key: `summary:${frame.day.week}`, to: [settings.pmoEmail], cc, refs, subject, render: () => bodyOf(renderSummary(data, frame)) }];
 }
 
 /** Drops addresses off the allowlist, reporting each; a message left with no To is not sent. */
@@ -216,17 +266,6 @@ export function planMail(log: LogData, validation: ValidationResult, now: DateTi
   ];
   const allowed = enforceAllowlist(log, foldRemindersIntoDigests(messages), skips);
   return { day, envelope: mailEnvelope(log), messages: allowed, skipped: skips.list() };
-}
-
-/** Marks each reminder with the digests that list its action for every one of its recipients. */
-function foldRemindersIntoDigests(messages: PlannedMail[]): PlannedMail[] {
-  const digests = messages.filter((m) => m.kind === "digest");
-  return messages.map((mail) => {
-    if (mail.kind !== "reminder") return mail;
-    const ref = mail.refs[0] ?? "";
-    const covering = mail.to.map((address) => digests.find((d) => d.to.includes(address) && d.refs.includes(ref))?.key);
-    return covering.every((key) => key !== undefined) ? { ...mail, coveredBy: covering as string[] } : mail;
-  });
 }
 
 /** One member's digest whatever is due, for `actionlog preview` and the sheet's Preview digest. */

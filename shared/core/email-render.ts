@@ -147,10 +147,15 @@ export function renderDigest(person: string, items: readonly DigestItem[], frame
   return { subject, text, html: page(subject, body) };
 }
 
-/** `[DAG] Reminder: DAG29-01 is due on 16 Nov 2023`, sent reminder_working_days working days ahead. */
+const dueWhen = (item: DigestItem): string => (item.dueDate === "" ? "soon" : `on ${formatLongDate(item.dueDate)}`);
+
+/** `[DAG] Reminder: DAG29-01 is due on 16 Nov 2023`. */
+export const reminderSubject = (item: DigestItem, frame: MailFrame): string => `${subjectPrefix(frame)} Reminder: ${item.ref} is due ${dueWhen(item)}`;
+
+/** The due-soon reminder, sent reminder_working_days working days ahead. */
 export function renderReminder(item: DigestItem, frame: MailFrame): RenderedMail {
-  const when = item.dueDate === "" ? "soon" : `on ${formatLongDate(item.dueDate)}`;
-  const subject = `${subjectPrefix(frame)} Reminder: ${item.ref} is due ${when}`;
+  const when = dueWhen(item);
+  const subject = reminderSubject(item, frame);
   const left = item.dueDate === frame.day.today ? "It is due today." : `That is ${plural(item.workingDaysLeft, "working day")} from today.`;
   const intro = `${item.ref} is due ${when}. ${left} If it will be late, reply with an update for the PMO.`;
   const end = footer(frame);

@@ -6,13 +6,27 @@ export interface ActionRef {
   number: number;
 }
 
-const ACTION_REF = /^([A-Z]+)(\d+)-(\d+)$/;
 const DECISION_REF = /^([A-Z]+)-DEC(\d+)$/;
 
+const isCapital = (code: number): boolean => code >= 65 && code <= 90;
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+/** True when ref[from..to) is one or more of the digits 0-9. */
+const allDigits = (ref: string, from: number, to: number): boolean => {
+  for (let i = from; i < to; i++) if (!isDigit(ref.charCodeAt(i))) return false;
+  return to > from;
+};
+
+/**
+ * `DAG29-01`: capitals A-Z, digits, a dash, digits. Scanned by hand rather than matched with a
+ * regular expression: validation parses every ref several times, and at 100k actions the match
+ * arrays were a good part of its garbage.
+ */
 export function parseActionRef(ref: string): ActionRef | null {
-  const match = ACTION_REF.exec(ref);
-  if (!match) return null;
-  return { code: match[1] as string, meeting: Number(match[2]), number: Number(match[3]) };
+  let letters = 0;
+  while (letters < ref.length && isCapital(ref.charCodeAt(letters))) letters++;
+  const dash = ref.indexOf("-", letters);
+  if (letters === 0 || !allDigits(ref, letters, dash) || !allDigits(ref, dash + 1, ref.length)) return null;
+  return { code: ref.slice(0, letters), meeting: Number(ref.slice(letters, dash)), number: Number(ref.slice(dash + 1)) };
 }
 
 export function parseDecisionRef(ref: string): { code: string; number: number } | null {
@@ -29,8 +43,8 @@ export const formatDecisionRef = (code: string, number: number): string => `${co
 /** The problem with an action ref as typed, or null when it is well formed and matches its row. */
 export function actionRefProblem(ref: string, code: string, meeting: number | null): string | null {
   const parsed = parseActionRef(ref);
-  const example = formatActionRef(code || "DAG", meeting ?? 29, 1);
   if (!parsed || (code !== "" && parsed.code !== code)) {
+    const example = formatActionRef(code || "DAG", meeting ?? 29, 1);
     return `Ref "${ref}" is not an action ref; write it as ${example} (committee code, meeting number, dash, number), or leave it blank to have one assigned`;
   }
   if (meeting !== null && parsed.meeting !== meeting) {
@@ -73,15 +87,21 @@ export function createDecisionRefAllocator(code: string, existing: Iterable<stri
   return () => formatDecisionRef(code, ++highest);
 }
 
-/** Refs that appear on more than one row, with the rows they appear on. */
+/** Refs that appear on more than one row, with the rows they appear on (in row order). */
 export function duplicateRefs(rows: readonly { ref: string; row: number }[]): Map<string, number[]> {
-  const seen = new Map<string, number[]>();
+  // Most refs are unique: remember each one's first row, and make a list only for a repeat.
+  const first = new Map<string, number>();
+  const repeated = new Map<string, number[]>();
   for (const { ref, row } of rows) {
     if (ref === "") continue;
-    const list = seen.get(ref);
+    const firstRow = first.get(ref);
+    if (firstRow === undefined) {
+      first.set(ref, row);
+      continue;
+    }
+    const list = repeated.get(ref);
     if (list) list.push(row);
-    else seen.set(ref, [row]);
+    else repeated.set(ref, [firstRow, row]);
   }
-  for (const [ref, list] of seen) if (list.length < 2) seen.delete(ref);
-  return seen;
+  return repeated;
 }

@@ -38,6 +38,20 @@ export function rollForward(log: LogData, actions: readonly CheckedAction[], mee
   const warnings: string[] = [];
   const changes: Change[] = [];
   const register: RegisterEntry[] = [];
+  // A long log warns about most of its actions: the words every warning and change shares are
+  // made once, and each warning is joined into one flat string (V8 keeps a concatenation as a
+  // tree of its pieces, nearly twice the memory).
+  const escalate = ` meetings; escalate it (escalate_after_meetings is ${log.settings.escalateAfterMeetings})`;
+  const reason = `on the register for meeting ${next}`;
+  // Due dates repeat across actions; each is formatted once and the text shared.
+  const ukDates = new Map<IsoDate, string>();
+  const ukDate = (date: IsoDate): string => {
+    const known = ukDates.get(date);
+    if (known !== undefined) return known;
+    const text = formatUkDate(date);
+    ukDates.set(date, text);
+    return text;
+  };
   for (const action of actions) {
     if (action.raisedAt === null || action.raisedAt > meeting || action.canonicalStatus === "Closed") continue;
     if (!action.placeable) {
@@ -53,27 +67,43 @@ export function rollForward(log: LogData, actions: readonly CheckedAction[], mee
       ref: action.ref,
       action: action.action,
       owner: action.owner,
-      due: isAsap(action.due) ? "ASAP" : action.dueDate ? formatUkDate(action.dueDate) : String(action.due),
+      due: isAsap(action.due) ? "ASAP" : action.dueDate ? ukDate(action.dueDate) : String(action.due),
       dueDate: action.dueDate,
       carried,
     });
-    if (action.dueDate !== "" && action.dueDate < today) warnings.push(`${action.ref} was due ${formatUkDate(action.dueDate)} and is overdue`);
-    if (carried >= log.settings.escalateAfterMeetings) warnings.push(`${action.ref} has been carried to ${carried} meetings; escalate it (escalate_after_meetings is ${log.settings.escalateAfterMeetings})`);
+    if (action.dueDate !== "" && action.dueDate < today) warnings.push([action.ref, " was due ", ukDate(action.dueDate), " and is overdue"].join(""));
+    if (carried >= log.settings.escalateAfterMeetings) warnings.push([action.ref, " has been carried to ", carried, escalate].join(""));
     if (action.carried !== String(carried)) {
-      changes.push({ tab: "Actions", row: action.row, ref: action.ref, column: "Carried", old: action.carried === "" ? null : action.carried, new: carried, reason: `on the register for meeting ${next}` });
+      changes.push({ tab: "Actions", row: action.row, ref: action.ref, column: "Carried", old: action.carried === "" ? null : action.carried, new: carried, reason });
     }
   }
-  register.sort(registerOrder);
-  return { ok: true, meeting, next, nextDate: upcoming.date, register, warnings, changes };
+  return { ok: true, meeting, next, nextDate: upcoming.date, register: inRegisterOrder(register), warnings, changes };
 }
 
 const isAsap = (due: string | number): boolean => typeof due === "string" && due.trim().toUpperCase() === "ASAP";
 
-/** New first, by number; then previous meetings, newest meeting first, then by number. */
-function registerOrder(a: RegisterEntry, b: RegisterEntry): number {
-  if (a.section !== b.section) return a.section === "new" ? -1 : 1;
-  const x = parseActionRef(a.ref);
-  const y = parseActionRef(b.ref);
-  if (!x || !y) return a.ref.localeCompare(b.ref);
-  return y.meeting - x.meeting || x.number - y.number;
+/**
+ * New first, by number; then previous meetings, newest meeting first, then by number; a ref
+ * that does not parse sorts by its text. Each ref is parsed once into flat number arrays, not
+ * twice per comparison: 100k entries make about 3 million comparisons.
+ */
+function inRegisterOrder(register: readonly RegisterEntry[]): RegisterEntry[] {
+  const meetings = new Float64Array(register.length);
+  const numbers = new Float64Array(register.length);
+  const parsed = new Uint8Array(register.length);
+  register.forEach((entry, i) => {
+    const ref = parseActionRef(entry.ref);
+    if (ref === null) return;
+    meetings[i] = ref.meeting;
+    numbers[i] = ref.number;
+    parsed[i] = 1;
+  });
+  const order = (i: number, j: number): number => {
+    const a = register[i] as RegisterEntry;
+    const b = register[j] as RegisterEntry;
+    if (a.section !== b.section) return a.section === "new" ? -1 : 1;
+    if (!parsed[i] || !parsed[j]) return a.ref.localeCompare(b.ref);
+    return (meetings[j] as number) - (meetings[i] as number) || (numbers[i] as number) - (numbers[j] as number);
+  };
+  return register.map((_, i) => i).sort(order).map((i) => register[i] as RegisterEntry);
 }

@@ -1,5 +1,5 @@
 /** The rules for Actions rows: refs, area, owner, due date, status, Closed On and Checks. */
-import { resolveDue } from "./due-dates.js";
+import { type DueResult, resolveDue } from "./due-dates.js";
 import { type MeetingCalendar, meetingDateOf } from "./meetings.js";
 import { type MemberDirectory, buildMemberDirectory, ownerProblemMessages, resolveOwner } from "./owners.js";
 import { actionRefProblem, createActionRefAllocator, duplicateRefs, parseActionRef } from "./refs.js";
@@ -38,13 +38,16 @@ export function validateActions(log: LogData, calendar: MeetingCalendar, today: 
     directory: buildMemberDirectory(log.members),
     duplicates: duplicateRefs(log.actions),
     nextRef: createActionRefAllocator(code, log.actions.map((a) => a.ref)),
+    ownerMessages: new Map(),
+    dues: new Map(),
+    memoSize: 0,
   };
   const outcome: ActionsOutcome = { actions: [], problems: [], changes: [] };
   let previous: CheckedAction | undefined;
   for (const row of log.actions) {
     const action = checkRow(row, previous, today, context, outcome.changes);
-    for (const [i, message] of action.problems.entries()) {
-      outcome.problems.push({ tab: TAB, row: row.row, ref: action.ref, column: action.problemColumns[i] ?? "", message });
+    for (let i = 0; i < action.problems.length; i++) {
+      outcome.problems.push({ tab: TAB, row: row.row, ref: action.ref, column: action.problemColumns[i] ?? "", message: action.problems[i] ?? "" });
     }
     outcome.actions.push(action);
     previous = action;
@@ -59,6 +62,46 @@ interface RowContext {
   directory: MemberDirectory;
   duplicates: Map<string, number[]>;
   nextRef: (meeting: number) => string;
+  /**
+   * Owner cells and Due cells repeat heavily across a log (the same few owners, "ASAP" for every
+   * action of a meeting), so each distinct one is resolved once per run: at 100k rows resolving
+   * every cell afresh was most of validation's garbage. Bounded, so hostile text stays linear.
+   */
+  ownerMessages: Map<string, readonly string[]>;
+  /** By meeting raised at, then Due cell (a number and the same digits as text stay apart): the result and the Due Date change's reason. */
+  dues: Map<number | null, Map<string | number, ResolvedDue>>;
+  /** Entries across both memos; past the limit, cells are resolved afresh each time. */
+  memoSize: number;
+}
+
+interface ResolvedDue {
+  due: DueResult;
+  reason: string;
+}
+
+const MEMO_LIMIT = 40_000;
+
+function ownerMessages(owner: string, context: RowContext): readonly string[] {
+  const known = context.ownerMessages.get(owner);
+  if (known !== undefined) return known;
+  const messages = ownerProblemMessages(owner, resolveOwner(owner, context.directory));
+  if (context.memoSize++ < MEMO_LIMIT) context.ownerMessages.set(owner, messages);
+  return messages;
+}
+
+function dueOf(due: string | number, raisedAt: number | null, context: RowContext): ResolvedDue {
+  const byCell = context.dues.get(raisedAt) ?? new Map<string | number, ResolvedDue>();
+  const known = byCell.get(due);
+  if (known !== undefined) return known;
+  const result = resolveDue(due, {
+    meetingDate: meetingDateOf(context.calendar, raisedAt),
+    nextMeetingDate: raisedAt === null ? null : (context.calendar.nextScheduled(raisedAt)?.date ?? null),
+    asapWorkingDays: context.settings.asapWorkingDays,
+    region: context.settings.holidayRegion,
+  });
+  const resolved = { due: result, reason: result.ok ? `computed from Due "${due}" (${result.rule})` : "" };
+  if (context.memoSize++ < MEMO_LIMIT) context.dues.set(raisedAt, byCell.set(due, resolved));
+  return resolved;
 }
 
 interface RowTools {
@@ -66,16 +109,23 @@ interface RowTools {
   change(column: string, key: TextField, value: string, reason: string): void;
 }
 
+/** Shared by every row without problems (most of them), so 100k rows do not cost 200k empty arrays; frozen, so a stray push fails loudly. */
+const NONE = Object.freeze([]) as unknown as string[];
+
 function checkRow(row: Action, previous: CheckedAction | undefined, today: IsoDate, context: RowContext, changes: Change[]): CheckedAction {
   const raisedAt = row.meeting ?? parseActionRef(row.ref)?.meeting ?? null;
   // Built with every field up front: 100k rows need one object shape, not a copy per change.
   const action: CheckedAction = {
     row: row.row, ref: row.ref, meeting: row.meeting, area: row.area, action: row.action, owner: row.owner,
     due: row.due, dueDate: row.dueDate, status: row.status, update: row.update, closedOn: row.closedOn,
-    carried: row.carried, checks: row.checks, raisedAt, canonicalStatus: null, placeable: false, problems: [], problemColumns: [],
+    carried: row.carried, checks: row.checks, raisedAt, canonicalStatus: null, placeable: false, problems: NONE, problemColumns: NONE,
   };
   const tools: RowTools = {
     flag(column, message) {
+      if (action.problems === NONE) {
+        action.problems = [];
+        action.problemColumns = [];
+      }
       action.problemColumns.push(column);
       action.problems.push(message);
     },
@@ -130,13 +180,8 @@ function checkStatus(row: Action, tools: RowTools): Status | null {
 }
 
 function checkOwnerAndDue(row: Action, raisedAt: number | null, tools: RowTools, context: RowContext): void {
-  for (const message of ownerProblemMessages(row.owner, resolveOwner(row.owner, context.directory))) tools.flag("Owner", message);
-  const due = resolveDue(row.due, {
-    meetingDate: meetingDateOf(context.calendar, raisedAt),
-    nextMeetingDate: raisedAt === null ? null : (context.calendar.nextScheduled(raisedAt)?.date ?? null),
-    asapWorkingDays: context.settings.asapWorkingDays,
-    region: context.settings.holidayRegion,
-  });
+  for (const message of ownerMessages(row.owner, context)) tools.flag("Owner", message);
+  const { due, reason } = dueOf(row.due, raisedAt, context);
   if (!due.ok) tools.flag("Due", due.message.startsWith("Due") ? due.message : `Due ${due.message}`);
-  else if (due.date !== row.dueDate) tools.change("Due Date", "dueDate", due.date, `computed from Due "${row.due}" (${due.rule})`);
+  else if (due.date !== row.dueDate) tools.change("Due Date", "dueDate", due.date, reason);
 }

@@ -1,15 +1,15 @@
 /** The digest use case: read once, plan the day's mail, send what the Mail Log has not seen, log each send. */
 import type { DateTime } from "luxon";
-import { MAIL_LOG_HEADERS, MAIL_LOG_TAB, readMailLog } from "../../sheets-schema/mail-log.js";
+import { MAIL_LOG_HEADERS, MAIL_LOG_TAB, type MailLogState, readMailLog } from "../../sheets-schema/mail-log.js";
 import { parseLog } from "../../sheets-schema/parse-log.js";
 import { type Mailer, type OutgoingMail, type SendOutcome, recipientsOf } from "../adapters/mailer.js";
 import type { Workbook } from "../adapters/workbook.js";
-import { type MailKind, type PlanOptions, type PlannedMail, type SkippedOwner, planMail } from "../core/digest-plan.js";
+import { type MailKind, type MailPlan, type PlanOptions, type PlannedMail, type SkippedOwner, planMail } from "../core/digest-plan.js";
 import { ActionlogError } from "../core/errors.js";
 import { type Allowlist, buildAllowlist } from "../core/recipients.js";
-import type { IsoDate } from "../core/types.js";
+import type { IsoDate, LogData } from "../core/types.js";
 import { validateLog } from "../core/validate.js";
-import { mailLogValues, toOutgoing } from "./outgoing-mail.js";
+import { mailLogValues, messageIdFor, toOutgoing } from "./outgoing-mail.js";
 
 export interface DigestOptions {
   now: DateTime;
@@ -74,11 +74,29 @@ export async function runDigest(workbook: Workbook, mailer: Mailer, options: Dig
   const log = parseLog(raw);
   const mailLog = readMailLog(raw);
   const plan = planMail(log, validateLog(log, now), now, { weekly: options.weekly ?? "scheduled", reminders: options.reminders ?? true });
+  return deliverPlan(workbook, mailer, { log, plan, mailLog }, { now, dryRun: options.dryRun === true });
+}
+
+/** What runDigest's one read and its plan give the sending step. */
+export interface PlannedRun {
+  log: LogData;
+  plan: MailPlan;
+  mailLog: MailLogState;
+}
+
+/**
+ * Sends the plan's messages the Mail Log has not seen, one at a time, rendering each body just
+ * before its send: already-sent and folded messages, and every message of a dry run, are never
+ * rendered, and no more than one message's bodies are held at once.
+ */
+export async function deliverPlan(workbook: Workbook, mailer: Mailer, run: PlannedRun, options: { now: DateTime; dryRun: boolean }): Promise<DigestReport> {
+  const { log, plan, mailLog } = run;
+  const { now } = options;
   const pending = plan.messages.filter((m) => !mailLog.sent.has(m.key));
   const report: DigestReport = {
     today: plan.day.today,
     week: plan.day.week,
-    dryRun: options.dryRun === true,
+    dryRun: options.dryRun,
     sent: [],
     alreadySent: plan.messages.filter((m) => mailLog.sent.has(m.key)).map((m) => m.key),
     skipped: plan.skipped,
@@ -91,7 +109,7 @@ export async function runDigest(workbook: Workbook, mailer: Mailer, options: Dig
     const pendingKeys = new Set(pending.map((m) => m.key));
     for (const m of pending) {
       if (m.coveredBy?.every((key) => pendingKeys.has(key))) report.inDigest.push(m.key);
-      else report.sent.push(sentEntry(m, toOutgoing(m, plan.envelope, code, now).messageId));
+      else report.sent.push(sentEntry(m, messageIdFor(m.key, code, plan.envelope.from)));
     }
     return report;
   }
@@ -106,12 +124,12 @@ export async function runDigest(workbook: Workbook, mailer: Mailer, options: Dig
   const allowlist = buildAllowlist(log);
   const sentNow = new Set<string>();
   for (const mail of pending) {
-    const outgoing = toOutgoing(mail, plan.envelope, code, now);
     if (mail.coveredBy?.every((key) => sentNow.has(key))) {
       await logMail(workbook, { mail, status: "in digest", messageId: "", error: "" }, now, log.settings.timezone);
       report.inDigest.push(mail.key);
       continue;
     }
+    const outgoing = toOutgoing(mail, plan.envelope, code, now);
     const outcome = await sendAllowed(allowlist, mailer, outgoing);
     const failed = !outcome.ok;
     await logMail(workbook, { mail, status: failed ? "failed" : "sent", messageId: outgoing.messageId, error: outcome.ok ? "" : describeFailure(outcome) }, now, log.settings.timezone);

@@ -2,8 +2,7 @@
 import { createHash } from "node:crypto";
 import type { DateTime } from "luxon";
 import type { MailLogValues, MailStatus } from "../../sheets-schema/mail-log.js";
-import { KEY_HEADER } from "../adapters/mailer.outbox.js";
-import type { OutgoingMail } from "../adapters/mailer.js";
+import { KEY_HEADER, type OutgoingMail } from "../adapters/mailer.js";
 import type { MailEnvelope, PlannedMail } from "../core/digest-plan.js";
 import { domainOf } from "../core/recipients.js";
 import { neutraliseFormula } from "../core/register-export.js";
@@ -16,15 +15,17 @@ import { neutraliseFormula } from "../core/register-export.js";
 export const messageIdFor = (key: string, committeeCode: string, from: string): string =>
   `<${createHash("sha256").update(`${committeeCode}:${key}`).digest("hex").slice(0, 40)}@${domainOf(from) || "actionlog.invalid"}>`;
 
+/** The wire message, its bodies rendered now: call it only for a message about to be sent. */
 export function toOutgoing(mail: PlannedMail, envelope: MailEnvelope, committeeCode: string, now: DateTime): OutgoingMail {
+  const { text, html } = mail.render();
   return {
     from: envelope.from,
     to: mail.to,
     cc: mail.cc,
     replyTo: envelope.replyTo,
     subject: mail.subject,
-    text: mail.text,
-    html: mail.html,
+    text,
+    html,
     messageId: messageIdFor(mail.key, committeeCode, envelope.from),
     date: now.toJSDate(),
     headers: {

@@ -1,7 +1,6 @@
 /** The register export: meeting N's outstanding actions from the current log, read-only. */
 import type { DateTime } from "luxon";
 import { parseLog } from "../../sheets-schema/parse-log.js";
-import { registerDocx } from "../adapters/register-docx.js";
 import type { Workbook } from "../adapters/workbook.js";
 import { committeeToday } from "../core/dates.js";
 import { ActionlogError } from "../core/errors.js";
@@ -34,6 +33,7 @@ export async function exportRegister(workbook: Workbook, options: { meeting: num
   if (options.format === "json") return registerJson(heading, result.register);
   if (options.format === "csv") return registerCsv(result.register);
   if (options.format === "html") return registerHtml(heading, result.register);
-  if (options.format === "docx") return registerDocx(heading, result.register);
+  // The docx library is large and only this format needs it, so it is not loaded at cold start.
+  if (options.format === "docx") return (await import("../adapters/register-docx.js")).registerDocx(heading, result.register);
   return registerMarkdown(heading, result.register);
 }

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
-import { KEY_HEADER, createOutboxMailer, outboxFileName } from "../../../shared/adapters/mailer.outbox.js";
+import { KEY_HEADER } from "../../../shared/adapters/mailer.js";
+import { createOutboxMailer, outboxFileName } from "../../../shared/adapters/mailer.outbox.js";
 import { type MailerFactory, describeMailer, fromParsed, sampleMail } from "../../support/describe-mailer.js";
 
 const newDir = () => mkdtemp(join(tmpdir(), "actionlog-outbox-"));

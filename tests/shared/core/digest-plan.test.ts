@@ -1,8 +1,10 @@
 /** The digest planner's rules: who gets what, when, in which order, and who is skipped. */
+import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Cell } from "../../../shared/core/types.js";
 import { type PlanOptions, planMail } from "../../../shared/core/digest-plan.js";
+import { escapeHtml } from "../../../shared/core/email-html.js";
 import { validateLog } from "../../../shared/core/validate.js";
 import { parseLog } from "../../../sheets-schema/parse-log.js";
 import { type LogSpec, MEMBERS, action, buildLog } from "../../support/log-fixture.js";
@@ -30,7 +32,7 @@ describe("weekly digest", () => {
     expect(digest?.refs).toEqual(["DAG29-03", "DAG29-01", "DAG29-04", "DAG29-02"]);
     expect(digest?.key).toBe("digest:paul pettitt:2023-W46");
     expect(digest?.subject).toBe("[DAG] 3 overdue, 1 due this week (week of 13 Nov 2023)");
-    expect(digest?.text).toMatch(/OVERDUE \(OLDEST FIRST\)[\s\S]*DAG29-03[\s\S]*31 days overdue[\s\S]*DUE THIS WEEK[\s\S]*DAG29-02[\s\S]*2 working days left/);
+    expect(digest?.render().text).toMatch(/OVERDUE \(OLDEST FIRST\)[\s\S]*DAG29-03[\s\S]*31 days overdue[\s\S]*DUE THIS WEEK[\s\S]*DAG29-02[\s\S]*2 working days left/);
   });
 
   it.each([
@@ -63,15 +65,15 @@ describe("weekly digest", () => {
     const result = plan({ actions: paul([due]), settings: { reminder_working_days: 0 } }, now);
     const digest = digestFor(result, "paul@example.org");
     expect(digest?.key).toBe(`digest:paul pettitt:${week}`);
-    if (days === 0) expect(digest?.text).toContain("due today");
-    else expect(digest?.text).toContain(`${days} day${days === 1 ? "" : "s"} overdue`);
+    if (days === 0) expect(digest?.render().text).toContain("due today");
+    else expect(digest?.render().text).toContain(`${days} day${days === 1 ? "" : "s"} overdue`);
   });
 
   it("never lists a Closed action, however overdue", () => {
     const result = plan({ actions: [...paul(["13/10/2023"], { Status: "Closed", Update: "Done" }), action({ Ref: "DAG29-09", Owner: "Lee Cox", Due: "13/10/2023" })] }, londonAt("2023-11-13"));
     expect(digestFor(result, "paul@example.org")).toBeUndefined();
     expect(result.messages.flatMap((m) => m.refs)).not.toContain("DAG29-01");
-    expect(result.messages.find((m) => m.kind === "summary")?.text).not.toContain("DAG29-01");
+    expect(result.messages.find((m) => m.kind === "summary")?.render().text).not.toContain("DAG29-01");
   });
 
   it("shows Proposed Closed actions only as awaiting confirmation at the next meeting, and never for them alone", () => {
@@ -81,8 +83,9 @@ describe("weekly digest", () => {
     const withOther = plan({ actions: [proposed, ...paul(["01/11/2023"])] }, londonAt("2023-11-13"));
     const digest = digestFor(withOther, "paul@example.org");
     expect(digest?.subject).toBe("[DAG] 1 overdue, 0 due this week (week of 13 Nov 2023)");
-    expect(digest?.text).toMatch(/AWAITING CONFIRMATION AT THE NEXT MEETING\nProposed Closed: the committee confirms the closure at meeting 31 on 13 Dec 2023/);
-    expect(digest?.text.indexOf("DAG29-05")).toBeGreaterThan(digest?.text.indexOf("AWAITING") ?? Number.POSITIVE_INFINITY);
+    const text = digest?.render().text ?? "";
+    expect(text).toMatch(/AWAITING CONFIRMATION AT THE NEXT MEETING\nProposed Closed: the committee confirms the closure at meeting 31 on 13 Dec 2023/);
+    expect(text.indexOf("DAG29-05")).toBeGreaterThan(text.indexOf("AWAITING"));
   });
 
   it("sends an action with several owners to each of them, once each", () => {
@@ -181,15 +184,15 @@ describe("PMO summary", () => {
     const summary = result.messages.find((m) => m.kind === "summary");
     expect(summary).toMatchObject({ key: "summary:2023-W46", to: ["fraser@example.org"], cc: ["justin@example.org"] });
     expect(summary?.subject).toBe("[DAG] PMO summary: 2 open, 1 overdue, 1 due this week (week of 13 Nov 2023)");
-    expect(summary?.text).toMatch(/ESCALATIONS \(1\)\nCarried to 2 meetings or more[\s\S]*DAG27-01[\s\S]*carried 2 meetings/);
+    expect(summary?.render().text).toMatch(/ESCALATIONS \(1\)\nCarried to 2 meetings or more[\s\S]*DAG27-01[\s\S]*carried 2 meetings/);
   });
 
   it("has no cc without escalations, and lists unresolved owners and open problems", () => {
     const result = plan({ actions: [action({ Owner: "Nobody Known", Due: "31/02/2024" })] }, londonAt("2023-11-13"));
     const summary = result.messages.find((m) => m.kind === "summary");
     expect(summary?.cc).toEqual([]);
-    expect(summary?.text).toContain("OWNERS WHO CANNOT BE EMAILED (1)\nNobody Known: not in Members");
-    expect(summary?.text).toMatch(/OPEN VALIDATION PROBLEMS \(2\)\nActions row 2 \(DAG29-01\): Owner "Nobody Known" is not in Members/);
+    expect(summary?.render().text).toContain("OWNERS WHO CANNOT BE EMAILED (1)\nNobody Known: not in Members");
+    expect(summary?.render().text).toMatch(/OPEN VALIDATION PROBLEMS \(2\)\nActions row 2 \(DAG29-01\): Owner "Nobody Known" is not in Members/);
   });
 
   it("is skipped and reported when pmo_email is blank", () => {
@@ -213,5 +216,35 @@ describe("who may receive mail", () => {
     const result = plan({ members, actions: [action({ Owner: "Ada Outside & Paul Pettitt", Due: "01/11/2023" })], settings: { allowed_domains: "example.org" } }, londonAt("2023-11-13"));
     expect(result.messages.filter((m) => m.kind === "digest").map((m) => m.to)).toEqual([["paul@example.org"]]);
     expect(result.skipped).toEqual([{ owner: "ada@partner.example", reason: expect.stringContaining("outside allowed_domains (example.org)") }]);
+  });
+});
+
+describe("rendering a planned message", () => {
+  const OWNERS = ["Paul Pettitt", "Lee Cox", "PMO", "NGESO Representative (Daniel Arrowsmith)", "Paul Pettitt & Lee Cox", "Caroline Farquhar"];
+  const row = fc.record({ owner: fc.constantFrom(...OWNERS), dueIn: fc.integer({ min: -40, max: 15 }), status: fc.constantFrom("Open", "Ongoing", "Proposed Closed") });
+  const dueOn = (days: number) => londonAt("2023-11-13").plus({ days }).toFormat("dd/MM/yyyy");
+
+  it("is pure: the same plan renders the same text and HTML every time, and the subject planned is the one rendered", () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), fc.constantFrom("2023-11-13", "2023-11-15", "2023-11-16"), (rows, today) => {
+        const actions = rows.map((r, i) => action({ Ref: `DAG29-${String(i + 1).padStart(2, "0")}`, Owner: r.owner, Due: dueOn(r.dueIn), Status: r.status }));
+        const first = plan({ actions, settings: { escalate_after_meetings: 2 } }, londonAt(today));
+        const again = plan({ actions, settings: { escalate_after_meetings: 2 } }, londonAt(today));
+        const bodies = first.messages.map((m) => m.render());
+        expect(first.messages.map((m) => m.render())).toEqual(bodies);
+        expect(again.messages.map((m) => m.render())).toEqual(bodies);
+        expect(bodies.map((b, i) => b.html.includes(`<title>${escapeHtml(first.messages[i]?.subject ?? "")}</title>`))).not.toContain(false);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("keeps its render through the allowlist and the reminder fold, which copy the message", () => {
+    const members = [...MEMBERS, { Name: "Ada Outside", Initials: "AO", Email: "ada@partner.example" }];
+    const result = plan({ members, actions: [action({ Owner: "Ada Outside & Lee Cox", Due: "15/11/2023" })], settings: { allowed_domains: "example.org" } }, londonAt("2023-11-13"));
+    const reminder = result.messages.find((m) => m.kind === "reminder");
+    expect(reminder?.to).toEqual(["lee@example.org"]);
+    expect(reminder?.coveredBy).toContain("digest:lee cox:2023-W46");
+    expect(reminder?.render().text).toContain("DAG29-01 is due on 15 Nov 2023");
   });
 });

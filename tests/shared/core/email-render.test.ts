@@ -21,7 +21,7 @@ function messages() {
     settings: { pmo_email: "fraser@example.org", from_email: "actionlog@example.org", committee_name: "Design & <Advisory> Group" },
     actions: [action(HOSTILE), action({ ...HOSTILE, Ref: "DAG29-02", Due: "16/11/2023" })],
   }));
-  return planMail(log, validateLog(log, now), now, { weekly: "always", reminders: true }).messages;
+  return planMail(log, validateLog(log, now), now, { weekly: "always", reminders: true }).messages.map((m) => ({ ...m, ...m.render() }));
 }
 
 describe("escapeHtml", () => {

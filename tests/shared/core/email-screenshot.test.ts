@@ -26,7 +26,7 @@ it.skipIf(!hasChromium)("renders the PMO summary, charts included, to an 800px-w
   const dir = await mkdtemp(join(tmpdir(), "actionlog-shot-"));
   const html = join(dir, "summary.html");
   const png = join(dir, "summary.png");
-  await writeFile(html, summary?.html ?? "", "utf8");
+  await writeFile(html, summary?.render().html ?? "", "utf8");
   await promisify(execFile)(CHROMIUM, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", `--screenshot=${png}`, "--window-size=800,1400", `file://${html}`], { timeout: 60_000 });
   const bytes = await readFile(png);
   expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
