@@ -1,5 +1,5 @@
 /** Cold start: functions-framework serving onSheetEdit against a hello-world function, spawned alternately, timed to the first 200. */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,7 +7,7 @@ import { signRequest } from "../shared/adapters/request-signature.js";
 import { createGoogleWorkbook } from "../shared/adapters/workbook.google.js";
 import { runValidate } from "../shared/jobs/validate-job.js";
 import { startFakeSheets } from "../tests/support/fake-sheets-server.js";
-import { frameworkBin, freePort, repoRoot } from "../tests/support/framework-process.js";
+import { repoRoot, spawnFramework } from "../tests/support/framework-process.js";
 import { syntheticLog } from "./synthetic-log.js";
 import { DateTime } from "luxon";
 
@@ -35,31 +35,23 @@ interface Target {
   name: "hello" | "onSheetEdit";
   source: string;
   env: Record<string, string>;
-  request(port: number): Promise<Response>;
+  request(url: string): Promise<Response>;
 }
 
 /** Spawns the framework and polls until the target answers 200; connection refusals mean "not listening yet". */
 async function timeToFirst200(target: Target): Promise<number> {
-  const port = await freePort();
   const began = performance.now();
-  const child: ChildProcess = spawn(frameworkBin, [`--target=${target.name}`, `--source=${target.source}`, `--port=${port}`], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...target.env },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const framework = await spawnFramework({ target: target.name, source: target.source, env: target.env });
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`${target.name} exited: ${stderr}`);
-      const response = await target.request(port).catch(() => undefined);
+      if (framework.exitCode() !== null) throw new Error(`${target.name} exited: ${framework.output()}`);
+      const response = await target.request(framework.url).catch(() => undefined);
       if (response?.status === 200) return performance.now() - began;
       if (response) throw new Error(`${target.name} answered ${response.status}: ${await response.text()}`);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   } finally {
-    child.kill();
-    await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once("exit", resolve)));
+    await framework.stop();
   }
 }
 
@@ -80,16 +72,16 @@ export async function measureColdStart(): Promise<ColdStartReport> {
       name: "hello",
       source: fileURLToPath(new URL("./hello.js", import.meta.url)),
       env: {},
-      request: (port) => fetch(`http://127.0.0.1:${port}/`),
+      request: (url) => fetch(url),
     };
     const onSheetEdit: Target = {
       name: "onSheetEdit",
       source: deployed,
       env: { ACTIONLOG_WEBHOOK_SECRET: SECRET, ACTIONLOG_SHEETS: SHEET, ACTIONLOG_SHEETS_ROOT_URL: fake.url },
-      request: (port) => {
+      request: (url) => {
         const body = JSON.stringify({ spreadsheetId: SHEET, tab: "Actions", range: "F2" });
         const signature = signRequest(SECRET, body, Math.floor(Date.now() / 1000));
-        return fetch(`http://127.0.0.1:${port}/`, { method: "POST", headers: { "content-type": "application/json", "x-actionlog-signature": signature }, body });
+        return fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-actionlog-signature": signature }, body });
       },
     };
     const helloAllMs: number[] = [];

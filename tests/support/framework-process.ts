@@ -22,13 +22,15 @@ export const freePort = (): Promise<number> =>
 
 export interface FrameworkProcess {
   url: string;
+  /** Exit code once the process has exited by itself, else null. */
+  exitCode(): number | null;
   /** What the process has written to stdout and stderr so far: its structured log lines. */
   output(): string;
   stop(): Promise<void>;
 }
 
-/** Spawns the framework serving `target` from `source` and waits (up to 20 s) until it accepts connections. */
-export async function startFramework(options: { target: string; source: string; env: Record<string, string> }): Promise<FrameworkProcess> {
+/** Spawns the framework serving `target` from `source`, without waiting: the bench times from here. */
+export async function spawnFramework(options: { target: string; source: string; env: Record<string, string> }): Promise<FrameworkProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn(frameworkBin, [`--target=${options.target}`, `--source=${options.source}`, `--port=${port}`], {
     cwd: repoRoot,
@@ -38,25 +40,33 @@ export async function startFramework(options: { target: string; source: string; 
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
+  return {
+    url: `http://127.0.0.1:${port}`,
+    exitCode: () => child.exitCode,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill();
       await exited;
-    }
+    },
   };
-  const url = `http://127.0.0.1:${port}`;
+}
+
+/** Spawns the framework and waits (up to 20 s) until it accepts connections. */
+export async function startFramework(options: { target: string; source: string; env: Record<string, string> }): Promise<FrameworkProcess> {
+  const framework = await spawnFramework(options);
   const deadline = Date.now() + 20_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`functions-framework exited (${child.exitCode}): ${output}`);
-    const listening = await fetch(url, { method: "OPTIONS" }).then(
+    if (framework.exitCode() !== null) throw new Error(`functions-framework exited (${framework.exitCode()}): ${framework.output()}`);
+    const listening = await fetch(framework.url, { method: "OPTIONS" }).then(
       () => true,
       () => false,
     );
-    if (listening) return { url, output: () => output, stop };
+    if (listening) return framework;
     if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`functions-framework did not listen within 20 s: ${output}`);
+      await framework.stop();
+      throw new Error(`functions-framework did not listen within 20 s: ${framework.output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
