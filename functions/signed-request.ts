@@ -43,7 +43,8 @@ function refuse(req: Request, runtime: FunctionRuntime): Refusal | undefined {
 /** Expected job failures (a missing tab, a meeting not yet Held) carry messages meant for the PMO. */
 function failure(error: unknown): Refusal {
   if (!isActionlogError(error)) return { status: 500, error: "internal error; see the function's logs" };
-  const status = error.code === "SCHEMA" || error.code === "MEETING_NOT_FOUND" || error.code === "USAGE" ? 422 : error.code.startsWith("WORKBOOK_") ? 409 : 500;
+  const status =
+    error.code === "SCHEMA" || error.code === "MEETING_NOT_FOUND" || error.code === "USAGE" ? 422 : error.code.startsWith("WORKBOOK_") || error.code === "CONFLICT" ? 409 : 500;
   return { status, error: error.message };
 }
 

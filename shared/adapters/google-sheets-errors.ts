@@ -68,5 +68,9 @@ export const explain = (failure: Failure, context: FailureContext): { code: Acti
   if (status === 429 || status >= 500) {
     return { code: "SHEETS_API", message: `Google Sheets was busy or unavailable (${status}) for ${attempts} attempts to ${purpose} ${where}; ${again}` };
   }
+  if (status === 400 && /already exists/i.test(message)) {
+    // A batchUpdate is all or nothing, so the refused one wrote nothing: the other run's tab stands.
+    return { code: "CONFLICT", message: `Another run changed ${where} while actionlog was about to ${purpose} it (${message}); nothing was written, and ${again}` };
+  }
   return { code: "SHEETS_API", message: `Google Sheets refused to ${purpose} ${where} (${status}): ${message}` };
 };

@@ -10,6 +10,8 @@ export type ActionlogErrorCode =
   | "WORKBOOK_OPEN_ELSEWHERE"
   | "WORKBOOK_FORBIDDEN"
   | "SHEETS_API"
+  /** Another run changed the sheet's structure (added the same tab) between our re-read and our write; nothing was written. */
+  | "CONFLICT"
   | "SCHEMA"
   | "MEETING_NOT_FOUND"
   | "MINUTES_UNREADABLE"
