@@ -28,13 +28,21 @@ export const heading = (text: string, colour: string = "#202124"): Html =>
 export const paragraph = (content: string | Html, muted = false): Html =>
   raw(`<p style="${FONT};font-size:14px;line-height:20px;margin:0 0 10px${muted ? `;color:${COLOURS.muted}` : ""}">${render(content)}</p>`);
 
-const cellStyle = `${FONT};font-size:13px;line-height:18px;padding:6px 8px;border:1px solid ${COLOURS.rule};vertical-align:top;text-align:left`;
+/**
+ * Every data cell carries this, since Outlook does not pass fonts down into nested tables; kept to
+ * what changes the look. Colour and line height come from the table, where clients honour them,
+ * and the rest are defaults. A PMO summary repeats it on hundreds of cells, and Gmail clips a
+ * message whose HTML passes about 100 KB.
+ */
+const cellStyle = `font-family:Arial,Helvetica,sans-serif;font-size:13px;padding:6px 8px;border:1px solid ${COLOURS.rule};vertical-align:top`;
 
 /** A bordered data table; cells are sheet text (escaped here) or prepared HTML. */
 export function table(headers: readonly string[], rows: readonly (readonly (string | Html)[])[]): Html {
-  const head = headers.map((h) => `<th bgcolor="${COLOURS.head}" style="${cellStyle};background-color:${COLOURS.head};font-weight:bold">${escapeHtml(h)}</th>`).join("");
+  const head = headers.map((h) => `<th bgcolor="${COLOURS.head}" align="left" style="${cellStyle};background-color:${COLOURS.head}">${escapeHtml(h)}</th>`).join("");
   const body = rows.map((row) => `<tr>${row.map((cell) => `<td style="${cellStyle}">${render(cell)}</td>`).join("")}</tr>`).join("");
-  return raw(`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;margin:0 0 12px">${head ? `<tr>${head}</tr>` : ""}${body}</table>`);
+  return raw(
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;margin:0 0 12px;color:#202124;line-height:18px">${head ? `<tr>${head}</tr>` : ""}${body}</table>`,
+  );
 }
 
 /** Coloured text, e.g. "3 days overdue" in red. */
