@@ -7,6 +7,7 @@ import { removeLeftoverTemps, writeFileAtomic } from "./atomic-file.js";
 import { planBatch } from "./batch-plan.js";
 import { withFileLock } from "./file-lock.js";
 import { encodeWorkbookText, readWorkbook, writeCells } from "./xlsx-cells.js";
+import { xlsxLosses } from "./xlsx-losses.js";
 import { replaceWorksheet } from "./xlsx-tabs.js";
 import type { ApplyResult, ChangeBatch, RawWorkbook, Workbook } from "./workbook.js";
 import { isEmptyBatch } from "./workbook.js";
@@ -120,13 +121,21 @@ export const createXlsxWorkbook = (options: XlsxWorkbookOptions): Workbook => {
       return withFileLock(`${path}.lock`, { timeoutMs: lockTimeoutMs, staleMs: STALE_LOCK_MS }, async () => {
         await removeLeftoverTemps(path, STALE_LOCK_MS);
         // Re-read under the lock: another command may have saved since this job's read().
-        const workbook = await parse(await loadBytes());
+        const original = await loadBytes();
+        const workbook = await parse(original);
         const plan = planBatch(readWorkbook(workbook), batch);
         if (plan.applied === 0) return { applied: 0, skipped: plan.skipped };
         for (const tab of plan.tabs) replaceWorksheet(workbook, tab);
         writeCells(workbook, plan);
         encodeWorkbookText(workbook);
         const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+        const lost = original === undefined ? [] : await xlsxLosses(original, bytes);
+        if (lost.length > 0) {
+          throw new ActionlogError(
+            "WORKBOOK_UNSUPPORTED",
+            `Saving ${path} would lose ${lost.join(", ")}, which actionlog's .xlsx writer cannot keep, so nothing was saved; move them to another workbook (a note stays once its cell has a value) and run the command again, or keep the log in a Google Sheet, where actionlog writes only its own cells`,
+          );
+        }
         // Checked again at the last moment: the member may have opened the file while we worked.
         await refuseIfOpenElsewhere();
         await writeFileAtomic(path, bytes);

@@ -9,6 +9,8 @@ export type ActionlogErrorCode =
   | "WORKBOOK_LOCKED"
   | "WORKBOOK_OPEN_ELSEWHERE"
   | "WORKBOOK_FORBIDDEN"
+  /** A local .xlsx holds something (a chart, a pivot table) that saving it would lose. */
+  | "WORKBOOK_UNSUPPORTED"
   | "SHEETS_API"
   /** Another run changed the sheet's structure (added the same tab) between our re-read and our write; nothing was written. */
   | "CONFLICT"
