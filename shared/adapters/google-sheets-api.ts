@@ -5,10 +5,17 @@ import { ActionlogError } from "../core/errors.js";
 import { explain, type Failure, failureOf } from "./google-sheets-errors.js";
 
 export interface RetryPolicy {
-  /** Tries in all, the first included. */
+  /** Tries in all, the first included, for 5xx answers and unanswered reads. */
   attempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /**
+   * Tries in all for 429. Sheets quotas are per minute (60 requests per minute per service
+   * account), so a 429 is retried for longer than a 5xx: the waits run on up to the ceiling
+   * below, spanning about a minute, before the job gives up.
+   */
+  quotaAttempts?: number;
+  quotaMaxDelayMs?: number;
 }
 
 export interface SheetsApiOptions {
@@ -34,13 +41,13 @@ export interface SheetsApi {
 }
 
 const SCOPES = ["https://www.googleapis.com/auth/spreadsheets"];
-const defaults = { attempts: 4, baseDelayMs: 500, maxDelayMs: 8_000, timeoutMs: 20_000 };
+const defaults = { attempts: 4, baseDelayMs: 500, maxDelayMs: 8_000, quotaAttempts: 8, quotaMaxDelayMs: 32_000, timeoutMs: 20_000 };
 
 /** Full-jitter exponential backoff: a random wait up to base·2^n, capped, never shorter than Retry-After asks. */
-const backoff = (attempt: number, policy: Required<RetryPolicy>, retryAfterMs: number | undefined): number => {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+const backoff = (attempt: number, baseDelayMs: number, maxDelayMs: number, retryAfterMs: number | undefined): number => {
+  const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
   const jittered = ceiling / 2 + (Math.random() * ceiling) / 2;
-  return Math.min(policy.maxDelayMs, Math.max(jittered, retryAfterMs ?? 0));
+  return Math.min(maxDelayMs, Math.max(jittered, retryAfterMs ?? 0));
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -57,10 +64,14 @@ const accountOf = async (auth: GoogleAuth | OAuth2Client | undefined): Promise<s
 
 export function createSheetsApi(options: SheetsApiOptions): SheetsApi {
   const { spreadsheetId } = options;
+  const retry = options.retry ?? {};
+  // A caller that sets attempts or a ceiling (tests, the bench) gets them for 429 too, unless it sets the quota ones.
   const policy: Required<RetryPolicy> = {
-    attempts: options.retry?.attempts ?? defaults.attempts,
-    baseDelayMs: options.retry?.baseDelayMs ?? defaults.baseDelayMs,
-    maxDelayMs: options.retry?.maxDelayMs ?? defaults.maxDelayMs,
+    attempts: retry.attempts ?? defaults.attempts,
+    baseDelayMs: retry.baseDelayMs ?? defaults.baseDelayMs,
+    maxDelayMs: retry.maxDelayMs ?? defaults.maxDelayMs,
+    quotaAttempts: retry.quotaAttempts ?? retry.attempts ?? defaults.quotaAttempts,
+    quotaMaxDelayMs: retry.quotaMaxDelayMs ?? retry.maxDelayMs ?? defaults.quotaMaxDelayMs,
   };
   const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
   let auth = options.auth;
@@ -102,11 +113,12 @@ export function createSheetsApi(options: SheetsApiOptions): SheetsApi {
         return (await send(api)).data;
       } catch (error) {
         const failure = failureOf(error);
-        const busy = failure.status === 429 || (failure.status !== undefined && failure.status >= 500);
-        if (attempt >= policy.attempts || !(busy || (failure.kind === "unanswered" && safeUnanswered))) {
+        const quota = failure.status === 429;
+        const busy = quota || (failure.status !== undefined && failure.status >= 500);
+        if (attempt >= (quota ? policy.quotaAttempts : policy.attempts) || !(busy || (failure.kind === "unanswered" && safeUnanswered))) {
           throw await translate(failure, purpose, attempt);
         }
-        await sleep(backoff(attempt, policy, failure.retryAfterMs));
+        await sleep(backoff(attempt, policy.baseDelayMs, quota ? policy.quotaMaxDelayMs : policy.maxDelayMs, failure.retryAfterMs));
       }
     }
   };

@@ -65,7 +65,10 @@ export const explain = (failure: Failure, context: FailureContext): { code: Acti
     const what = /abort|timeout/i.test(message) ? `no answer within ${timeoutMs / 1000}s` : message;
     return { code: "SHEETS_API", message: `Could not ${purpose} ${where}: ${what}; ${again}` };
   }
-  if (status === 429 || status >= 500) {
+  if (status === 429) {
+    return { code: "SHEETS_API", message: `Google Sheets' quota for actionlog's service account (about 60 requests a minute) stayed used up through ${attempts} attempts to ${purpose} ${where} (429); ${again}` };
+  }
+  if (status >= 500) {
     return { code: "SHEETS_API", message: `Google Sheets was busy or unavailable (${status}) for ${attempts} attempts to ${purpose} ${where}; ${again}` };
   }
   if (status === 400 && /already exists/i.test(message)) {

@@ -82,6 +82,24 @@ describe("createGoogleWorkbook faults", () => {
     expect(callsTo(api, mark)).toBe(2);
   });
 
+  it("waits out a run of 429s longer than 5xx patience allows, since Sheets quotas refill by the minute", async () => {
+    const retry = { attempts: 3, baseDelayMs: 1, maxDelayMs: 5, quotaAttempts: 8, quotaMaxDelayMs: 20 };
+    const { spreadsheetId, book, callsTo, inject } = seeded([actions(), audit()], { retry });
+    await book.read();
+    inject({ kind: "status", status: 429, api: "values.batchUpdate", times: 7 });
+    expect(await book.apply(statusBatch())).toEqual({ applied: 2, skipped: [] });
+    expect(callsTo("values.batchUpdate")).toBe(8);
+    expect(fake.snapshot(spreadsheetId).tabs[1]?.rows).toEqual([{ row: 2, cells: ["A-1", "Open"] }]);
+
+    const lasting = seeded([actions(), audit()], { retry });
+    await lasting.book.read();
+    lasting.inject({ kind: "status", status: 429, api: "values.batchUpdate", times: Number.POSITIVE_INFINITY });
+    const error = await rejection(lasting.book.apply(statusBatch()));
+    fake.clearFaults();
+    expect(error.message).toMatch(/quota .* through 8 attempts .*\(429\); nothing is lost/);
+    expect(lasting.callsTo("values.batchUpdate")).toBe(8);
+  });
+
   it.each<[FakeApi, ChangeBatch]>([
     ["values.batchUpdate", statusBatch()],
     ["spreadsheets.batchUpdate", { ...statusBatch(), tabs: [{ name: "Register DAG30", headers: ["Ref"], rows: [["A-1"]] }] }],
