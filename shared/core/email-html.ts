@@ -45,6 +45,9 @@ export function table(headers: readonly string[], rows: readonly (readonly (stri
   );
 }
 
+/** Text that must not break across lines, such as a ref: "DSB14-" above "03" reads as two things. */
+export const unbroken = (text: string): Html => raw(`<span style="white-space:nowrap">${escapeHtml(text)}</span>`);
+
 /** Coloured text, e.g. "3 days overdue" in red. */
 export const tone = (text: string, colour: string, bold = false): Html =>
   raw(`<span style="color:${colour}${bold ? ";font-weight:bold" : ""}">${escapeHtml(text)}</span>`);

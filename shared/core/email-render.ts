@@ -1,7 +1,7 @@
 /** The owner's weekly digest and the due-soon reminder, as subject, plain text and email-safe HTML. */
 import type { CommitteeDay, DigestItem } from "./digest-items.js";
 import { formatLongDate, formatUkDate } from "./dates.js";
-import { COLOURS, type Html, heading, join, lines, page, paragraph, table, tone } from "./email-html.js";
+import { COLOURS, type Html, heading, join, lines, page, paragraph, table, tone, unbroken } from "./email-html.js";
 
 /** What every message of a run shares: the committee, the day and the settings the words depend on. */
 export interface MailFrame {
@@ -62,7 +62,7 @@ const dueCell = (item: DigestItem, day: CommitteeDay): Html => {
 export function itemTable(items: readonly DigestItem[], day: CommitteeDay, withOwner = false): Html {
   const headers = ["Ref", "Area", "Action", ...(withOwner ? ["Owner"] : []), "Due", "Status", "Carried", "Latest update"];
   const rows = items.map((item) => [
-    item.ref, item.area, item.action, ...(withOwner ? [item.owner] : []),
+    unbroken(item.ref), item.area, item.action, ...(withOwner ? [item.owner] : []),
     dueCell(item, day), item.status, String(item.carried), latestUpdate(item),
   ]);
   return table(headers, rows);

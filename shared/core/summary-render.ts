@@ -1,7 +1,7 @@
 /** The PMO's weekly summary as subject, plain text and email-safe HTML, with bar charts made of tables. */
 import { formatLongDate } from "./dates.js";
 import type { DigestItem } from "./digest-items.js";
-import { COLOURS, type Html, barChart, heading, join, legend, page, paragraph, table } from "./email-html.js";
+import { COLOURS, type Html, barChart, heading, join, legend, page, paragraph, raw, table, unbroken } from "./email-html.js";
 import { type MailFrame, type RenderedMail, committeeTitle, itemTable, itemText, plural, subjectPrefix, weekOf } from "./email-render.js";
 import type { SummaryData } from "./summary-plan.js";
 
@@ -61,7 +61,7 @@ function summaryHtml(data: SummaryData, frame: MailFrame, title: string): Html {
     ...(data.escalations.length ? [itemTable(data.escalations, frame.day, true)] : []),
     heading(`Owners who cannot be emailed (${data.unresolved.length})`),
     data.unresolved.length
-      ? table(["Owner as written", "Why", "Actions"], data.unresolved.map((u) => [u.owner, u.reason, u.refs.join(", ")]))
+      ? table(["Owner as written", "Why", "Actions"], data.unresolved.map((u) => [u.owner, u.reason, raw(u.refs.map((ref) => unbroken(ref).html).join(", "))]))
       : paragraph("None: every owner was found in Members with an email.", true),
     heading(`Open validation problems (${data.problems.length})`),
     data.problems.length

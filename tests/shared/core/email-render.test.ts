@@ -66,6 +66,10 @@ describe("every message's HTML", () => {
     expect(digest?.text).toContain("Latest update: Tom & Jerry's <img src=x onerror=alert(1)> / second line");
   });
 
+  it("keeps each ref on one line in every table that shows it", () => {
+    for (const mail of all) expect(mail.html).toContain('<span style="white-space:nowrap">DAG29-02</span>');
+  });
+
   it("escapes the subject in the HTML title", () => {
     const summary = all.find((m) => m.kind === "summary");
     expect(summary?.html).toContain(`<title>${escapeHtml(summary?.subject ?? "")}</title>`);
