@@ -19,7 +19,7 @@ const KEPT_PARTS: readonly { prefix: string; one: string; many: string }[] = [
   // Shapes and text boxes live only here; pictures too, but exceljs keeps those.
   { prefix: "xl/drawings/drawing", one: "drawing (shapes or text boxes)", many: "drawings (shapes or text boxes)" },
 ];
-const NOTES = { one: "note on an empty cell", many: "notes on empty cells" };
+const NOTES = { one: "cell note", many: "cell notes" };
 
 /** A part file, not its folder entry or its relationships. */
 const isPart = (name: string): boolean => !name.endsWith("/") && !name.includes("/_rels/");
@@ -39,12 +39,12 @@ async function inventory(bytes: Uint8Array): Promise<Map<{ one: string; many: st
   for (const name of names.filter((n) => /^xl\/comments\d*\.xml$/.test(n))) {
     notes += ((await zip.file(name)?.async("string")) ?? "").split("<comment ").length - 1;
   }
-  // exceljs keeps a note only where the cell has a value, so the notes it loses are those.
+  // exceljs keeps a note only where the cell has a value (and a tab actionlog rebuilds keeps none).
   if (notes > 0) counts.set(NOTES, notes);
   return counts;
 }
 
-/** ["2 charts", "1 note on an empty cell"]: what `after` has fewer of than `before`; empty when nothing is lost. */
+/** ["2 charts", "1 cell note"]: what `after` has fewer of than `before`; empty when nothing is lost. */
 export async function xlsxLosses(before: Uint8Array, after: Uint8Array): Promise<string[]> {
   const [was, now] = await Promise.all([inventory(before), inventory(after)]);
   const lost: string[] = [];
