@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { openWorkbook } from "../shared/adapters/open-workbook.js";
 import { loadConfig } from "../shared/config.js";
-import { resolveDue } from "../shared/core/due-dates.js";
+import { meansNextMeeting, resolveDue } from "../shared/core/due-dates.js";
 import { ActionlogError } from "../shared/core/errors.js";
 import { HOLIDAY_REGIONS, type HolidayRegion } from "../shared/core/types.js";
 import { initLog } from "../shared/jobs/init-job.js";
@@ -27,7 +27,7 @@ Usage:
   actionlog rollover --sheet <file> --meeting N [--dry-run] [--json]
   actionlog register --sheet <file> --meeting N --format json|csv|md|html|docx [--out FILE]   (docx needs --out)
   actionlog import-minutes <minutes.docx|minutes.txt> --sheet <file> [--meeting-date YYYY-MM-DD] [--dry-run] [--json]
-  actionlog due "<text>" --from YYYY-MM-DD [--region england-and-wales] [--asap-days 5] [--json]
+  actionlog due "<text>" --from YYYY-MM-DD [--next YYYY-MM-DD] [--region england-and-wales] [--asap-days 5] [--json]
   actionlog digest --sheet <file> [--today YYYY-MM-DD] [--outbox DIR | --smtp URL] [--dry-run] [--json]
   actionlog preview --sheet <file> --person "Name" [--today YYYY-MM-DD] [--out FILE.html]
   actionlog demo [--dir ./actionlog-demo]
@@ -89,7 +89,7 @@ export const COMMANDS = {
     },
   },
   due: {
-    options: { from: text, region: text, "asap-days": text, json: flag, help: flag },
+    options: { from: text, next: text, region: text, "asap-days": text, json: flag, help: flag },
     async run(values, positionals, io) {
       const input = positionals.join(" ");
       if (input.trim() === "") throw new ActionlogError("USAGE", 'give the Due text, such as actionlog due "+10 WD" --from 2023-10-11');
@@ -99,7 +99,11 @@ export const COMMANDS = {
       if (!HOLIDAY_REGIONS.includes(region)) throw new ActionlogError("USAGE", `--region "${region}" is not a region; use ${HOLIDAY_REGIONS.join(", ")}`);
       const asap = Number(values["asap-days"] ?? 5);
       if (!Number.isInteger(asap) || asap < 0) throw new ActionlogError("USAGE", "--asap-days must be a whole number");
-      const result = resolveDue(input, { meetingDate: from, nextMeetingDate: null, asapWorkingDays: asap, region });
+      const next = typeof values.next === "string" ? values.next : null;
+      if (next !== null && !/^\d{4}-\d{2}-\d{2}$/.test(next)) throw new ActionlogError("USAGE", `--next "${next}" must be written YYYY-MM-DD`);
+      // Without a log there is no Meetings tab to look in, so the date has to come from the command line.
+      if (next === null && meansNextMeeting(input)) throw new ActionlogError("USAGE", `"${input}" needs the next meeting's date; give it with --next YYYY-MM-DD`);
+      const result = resolveDue(input, { meetingDate: from, nextMeetingDate: next, asapWorkingDays: asap, region });
       if (!result.ok) throw new ActionlogError("USAGE", result.message);
       print(io, values, { input, date: result.date, rule: result.rule }, `${result.date} (${result.rule})`);
       return 0;

@@ -39,7 +39,6 @@ export const SETTING_SCHEMAS = {
   chair_email: { field: "chairEmail", schema: email, default: "" },
   from_email: { field: "fromEmail", schema: email, default: "" },
   digest_weekday: { field: "digestWeekday", schema: z.enum(WEEKDAYS, `write a day of the week, such as Monday`), default: "Monday" },
-  digest_time: { field: "digestTime", schema: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "write a 24-hour time such as 08:00"), default: "08:00" },
   // Keeps mail to these domains (Members, pmo_email and chair_email alike); blank means no narrowing.
   allowed_domains: { field: "allowedDomains", schema: domainList, default: "" },
 } as const satisfies Record<string, { field: keyof Settings; schema: z.ZodType; default: string }>;

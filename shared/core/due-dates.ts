@@ -66,13 +66,18 @@ const afterMeeting = (n: number, shown: string, rule: DueRule, context: DueConte
  * Resolves one Due cell. Expected problems come back as `{ ok: false, message }` in words a
  * member can act on (the caller adds tab, row and column); only a broken Settings value throws.
  */
+// Members write "A.S.A.P.", "Next Mtg." or "+10 W.D."; a dot after a letter never changes
+// the meaning (a dot between digits does: "+1.5 WD" must not become "+15 WD").
+const keyOf = (shown: string): string => shown.toLowerCase().replace(/(?<=[a-z])\./g, "").trim();
+
+/** True when the Due text means "the next meeting", whose date only the log's Meetings can give. */
+export const meansNextMeeting = (due: string): boolean => NEXT_MEETING.test(keyOf(foldSpaces(due)));
+
 export const resolveDue = (due: string | number, context: DueContext): DueResult => {
   if (typeof due === "number") return fromSerial(due, String(due));
   const shown = foldSpaces(due);
   if (shown === "") return fail("Due is blank; write a date such as 13/10/2023, ASAP, Next meeting or +10 WD");
-  // Members write "A.S.A.P.", "Next Mtg." or "+10 W.D."; a dot after a letter never changes
-  // the meaning (a dot between digits does: "+1.5 WD" must not become "+15 WD").
-  const key = shown.toLowerCase().replace(/(?<=[a-z])\./g, "").trim();
+  const key = keyOf(shown);
 
   if (NUMERIC.test(shown)) return fromSerial(Number(shown), shown);
   if (ASAP.test(key.replace(/ /g, ""))) {

@@ -27,7 +27,6 @@ export interface Settings {
   chairEmail: string;
   fromEmail: string;
   digestWeekday: string;
-  digestTime: string;
   /** Lower-case mail domains recipients must belong to (or be a subdomain of); empty means no narrowing. */
   allowedDomains: string[];
 }

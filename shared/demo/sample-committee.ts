@@ -60,7 +60,7 @@ export function sampleTabs(today: IsoDate, options: { beforeMeeting?: number } =
       ["committee_code", SAMPLE.code], ["committee_name", SAMPLE.name], ["timezone", "Europe/London"],
       ["holiday_region", "england-and-wales"], ["asap_working_days", 5], ["reminder_working_days", 3],
       ["escalate_after_meetings", 2], ["pmo_email", "pmo@example.org"], ["chair_email", "helen.marsh@example.org"],
-      ["from_email", "actionlog@example.org"], ["digest_weekday", "Monday"], ["digest_time", "08:00"],
+      ["from_email", "actionlog@example.org"], ["digest_weekday", "Monday"],
     ] },
     { name: "Members", headers: ["Name", "Initials", "Organisation", "Role", "Email", "Aliases", "Active"],
       rows: MEMBERS.map(([name, initials, org, role, email, aliases]) => [name, initials, org, role, email, aliases, "Yes"]) },

@@ -110,6 +110,8 @@ describe("actionlog validate", () => {
     [["register", "--sheet", "x.xlsx", "--meeting", "30", "--format", "pdf"], '--format "pdf" is not supported'],
     [["due", "+3 WD"], "--from is required"],
     [["due", "+3 WD", "--from", "2023-10-11", "--region", "wales"], '--region "wales" is not a region'],
+    [["due", "Next meeting", "--from", "2023-10-11"], '"Next meeting" needs the next meeting\'s date; give it with --next YYYY-MM-DD'],
+    [["due", "Next meeting", "--from", "2023-10-11", "--next", "15/11/2023"], '--next "15/11/2023" must be written YYYY-MM-DD'],
     [["frobnicate"], 'unknown command "frobnicate"'],
   ])("exits 2 for bad usage: %j", async (argv, message) => {
     const result = await cli(...argv);
@@ -175,6 +177,7 @@ describe("actionlog due", () => {
     [["+10", "WD", "--from", "2023-10-11"], { input: "+10 WD", date: "2023-10-25", rule: "working-days" }],
     [["ASAP", "--from", "2024-03-27", "--region", "scotland"], { input: "ASAP", date: "2024-04-04", rule: "asap" }],
     [["13 Oct 2023", "--from", "2023-10-11"], { input: "13 Oct 2023", date: "2023-10-13", rule: "date" }],
+    [["Next Mtg.", "--from", "2023-10-11", "--next", "2023-11-15"], { input: "Next Mtg.", date: "2023-11-15", rule: "next-meeting" }],
   ])("%j", async (argv, expected) => {
     const result = await cli("due", ...argv, "--json");
     expect(result.code).toBe(0);

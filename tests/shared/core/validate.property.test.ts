@@ -17,7 +17,7 @@ const spec = fc.record({
   members: fc.array(row(HEADERS.Members), { maxLength: 5 }),
   meetings: fc.array(row(HEADERS.Meetings), { maxLength: 5 }),
   decisions: fc.array(row(HEADERS.Decisions), { maxLength: 4 }),
-  settings: fc.dictionary(fc.constantFrom("committee_code", "asap_working_days", "holiday_region", "pmo_email", "digest_time"), cell),
+  settings: fc.dictionary(fc.constantFrom("committee_code", "asap_working_days", "holiday_region", "pmo_email", "digest_weekday"), cell),
 });
 
 /** Positional generated rows become header-keyed rows. */
