@@ -7,10 +7,10 @@ import { fileURLToPath } from "node:url";
 const twoUp = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 /** The repository root whether this runs from source (vitest) or compiled into dist/ (the bench). */
 export const repoRoot = basename(twoUp) === "dist" ? dirname(twoUp) : twoUp;
-export const frameworkBin = join(repoRoot, "node_modules", ".bin", "functions-framework");
+const frameworkBin = join(repoRoot, "node_modules", ".bin", "functions-framework");
 
 /** A loopback port nobody is listening on (the listener is closed before it is handed out). */
-export const freePort = (): Promise<number> =>
+const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
