@@ -1,6 +1,6 @@
 /** The one place that reads the environment: parsed with zod, every bad variable reported at once. */
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { ActionlogError } from "./core/errors.js";
 
 /** True for smtp:// and smtps:// URLs with a host. */

@@ -1,5 +1,5 @@
 /** Zod schemas that turn one raw row of each tab into a typed row, or into problems. */
-import { z } from "zod";
+import * as z from "zod";
 import { cellText } from "../shared/core/text.js";
 import { type Cell, MEETING_STATUSES, type MeetingStatus } from "../shared/core/types.js";
 

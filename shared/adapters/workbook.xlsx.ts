@@ -133,7 +133,7 @@ export const createXlsxWorkbook = (options: XlsxWorkbookOptions): Workbook => {
         if (lost.length > 0) {
           throw new ActionlogError(
             "WORKBOOK_UNSUPPORTED",
-            `Saving ${path} would lose ${lost.join(", ")}, which actionlog's .xlsx writer cannot keep, so nothing was saved; move them to another workbook (a note on an empty cell stays once the cell has a value; a register tab is rebuilt, so keep nothing there) and run the command again, or keep the log in a Google Sheet, where actionlog writes only its own cells`,
+            `Saving ${path} would lose ${lost.join(", ")}, which actionlog's .xlsx writer cannot keep, so nothing was saved; move them to another workbook (a note on an empty cell stays once the cell has a value; Excel's Review > Notes > Convert to Notes turns threaded comments into notes, which are kept; a register tab is rebuilt, so keep nothing there) and run the command again, or keep the log in a Google Sheet, where actionlog writes only its own cells`,
           );
         }
         // Checked again at the last moment: the member may have opened the file while we worked.

@@ -1,6 +1,6 @@
 /**
  * What a save would lose: exceljs rewrites the whole .xlsx and keeps only what it models, so a
- * member's chart or pivot table, or a note on an empty cell, would vanish. Comparing the file
+ * member's chart or pivot table, a comment thread, or a note on an empty cell, would vanish. Comparing the file
  * before and after the rewrite finds it, and the save is refused instead.
  */
 
@@ -19,12 +19,23 @@ const KEPT_PARTS: readonly { prefix: string; one: string; many: string }[] = [
   // Shapes and text boxes live only here; pictures too, but exceljs keeps those.
   { prefix: "xl/drawings/drawing", one: "drawing (shapes or text boxes)", many: "drawings (shapes or text boxes)" },
 ];
-const NOTES = { one: "cell note", many: "cell notes" };
+/**
+ * Counted by element, since one part holds a whole tab's worth. Excel's modern (threaded) comments
+ * also leave a legacy note behind, which exceljs keeps, but the thread and its replies are dropped.
+ */
+const ELEMENTS: readonly { part: RegExp; element: string; kind: { one: string; many: string } }[] = [
+  { part: /^xl\/comments\d*\.xml$/, element: "<comment ", kind: { one: "cell note", many: "cell notes" } },
+  {
+    part: /^xl\/threadedComments\/threadedComment\d*\.xml$/,
+    element: "<threadedComment ",
+    kind: { one: "threaded comment or reply", many: "threaded comments and replies" },
+  },
+];
 
 /** A part file, not its folder entry or its relationships. */
 const isPart = (name: string): boolean => !name.endsWith("/") && !name.includes("/_rels/");
 
-/** Counts of each kept kind, and of cell notes (one <comment> element each). */
+/** Counts of each kept kind, and of the elements counted one by one. */
 async function inventory(bytes: Uint8Array): Promise<Map<{ one: string; many: string }, number>> {
   // Loaded here, like exceljs, so the cloud functions never load it at start-up.
   const { default: JSZip } = await import("jszip");
@@ -35,12 +46,12 @@ async function inventory(bytes: Uint8Array): Promise<Map<{ one: string; many: st
     const found = names.filter((name) => name.startsWith(kind.prefix)).length;
     if (found > 0) counts.set(kind, found);
   }
-  let notes = 0;
-  for (const name of names.filter((n) => /^xl\/comments\d*\.xml$/.test(n))) {
-    notes += ((await zip.file(name)?.async("string")) ?? "").split("<comment ").length - 1;
-  }
   // exceljs keeps a note only where the cell has a value (and a tab actionlog rebuilds keeps none).
-  if (notes > 0) counts.set(NOTES, notes);
+  for (const { part, element, kind } of ELEMENTS) {
+    let found = 0;
+    for (const name of names.filter((n) => part.test(n))) found += ((await zip.file(name)?.async("string")) ?? "").split(element).length - 1;
+    if (found > 0) counts.set(kind, found);
+  }
   return counts;
 }
 

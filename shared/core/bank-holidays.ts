@@ -1,5 +1,5 @@
 /** UK bank holidays per region: the validated GOV.UK snapshot, with a rule-based fallback for other years. */
-import { z } from "zod";
+import * as z from "zod";
 import { BANK_HOLIDAYS_SNAPSHOT } from "./bank-holidays.snapshot.js";
 import { daysInMonth, isIsoDate, isoFromSerial, partsFromSerial, serialFromParts, weekdayOfSerial } from "./dates.js";
 import { ActionlogError } from "./errors.js";
@@ -52,8 +52,14 @@ export const parseBankHolidaySnapshot = (data: unknown): BankHolidaySnapshot => 
   return result.data;
 };
 
-/** Per region, the snapshot's sorted dates grouped by year. Validated once, at module load. */
-const SNAPSHOT_BY_YEAR: Record<HolidayRegion, Map<number, IsoDate[]>> = (() => {
+/**
+ * Per region, the snapshot's sorted dates grouped by year. Validated once, on first use rather than
+ * at module load, so a cold start that never counts working days does not pay for it.
+ */
+let snapshotByYear: Record<HolidayRegion, Map<number, IsoDate[]>> | undefined;
+const snapshotIndex = (): Record<HolidayRegion, Map<number, IsoDate[]>> => (snapshotByYear ??= indexSnapshot());
+
+const indexSnapshot = (): Record<HolidayRegion, Map<number, IsoDate[]>> => {
   const snapshot = parseBankHolidaySnapshot(BANK_HOLIDAYS_SNAPSHOT);
   const byRegion = {} as Record<HolidayRegion, Map<number, IsoDate[]>>;
   for (const region of HOLIDAY_REGIONS) {
@@ -66,11 +72,11 @@ const SNAPSHOT_BY_YEAR: Record<HolidayRegion, Map<number, IsoDate[]>> = (() => {
     byRegion[region] = years;
   }
   return byRegion;
-})();
+};
 
 /** Years the snapshot covers for `region`, ascending. */
 export const snapshotYears = (region: HolidayRegion): number[] =>
-  [...SNAPSHOT_BY_YEAR[region].keys()].sort((a, b) => a - b);
+  [...snapshotIndex()[region].keys()].sort((a, b) => a - b);
 
 /** Easter Sunday's serial (anonymous Gregorian computus). */
 const easterSunday = (year: number): number => {
@@ -136,7 +142,7 @@ export const generatedBankHolidays = (region: HolidayRegion, year: number): IsoD
 
 /** The bank holidays in `region` during `year`, ascending: the GOV.UK snapshot when it covers the year, else the rules. */
 export const bankHolidays = (region: HolidayRegion, year: number): IsoDate[] => {
-  const fromSnapshot = SNAPSHOT_BY_YEAR[region].get(year);
+  const fromSnapshot = snapshotIndex()[region].get(year);
   return fromSnapshot ? [...fromSnapshot] : generatedBankHolidays(region, year);
 };
 

@@ -53,10 +53,19 @@ const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 describe("saving a local workbook that holds what exceljs cannot write back", () => {
   it.each([
-    ["a chart", { "xl/charts/chart1.xml": "<c:chartSpace/>" }, "1 chart"],
-    ["two pivot tables", { "xl/pivotTables/pivotTable1.xml": "<pivotTableDefinition/>", "xl/pivotTables/pivotTable2.xml": "<pivotTableDefinition/>" }, "2 pivot tables"],
-    ["a macro project", { "xl/vbaProject.bin": "binary" }, "1 macro project"],
-  ])("refuses a save that would drop %s, naming it, and leaves the file byte for byte", async (_, parts, named) => {
+    ["a chart", { "xl/charts/chart1.xml": "<c:chartSpace/>" }, "1 chart", "move them to another workbook"],
+    ["two pivot tables", { "xl/pivotTables/pivotTable1.xml": "<pivotTableDefinition/>", "xl/pivotTables/pivotTable2.xml": "<pivotTableDefinition/>" }, "2 pivot tables", "move them to another workbook"],
+    ["a macro project", { "xl/vbaProject.bin": "binary" }, "1 macro project", "keep the log in a Google Sheet"],
+    [
+      "a comment thread with a reply",
+      {
+        "xl/threadedComments/threadedComment1.xml":
+          '<ThreadedComments><threadedComment ref="C2" id="{1}"><text>Lee to confirm</text></threadedComment><threadedComment ref="C2" id="{2}" parentId="{1}"><text>Done</text></threadedComment></ThreadedComments>',
+      },
+      "2 threaded comments and replies",
+      "Convert to Notes",
+    ],
+  ])("refuses a save that would drop %s, naming it and the way out, and leaves the file byte for byte", async (_, parts, named, fix) => {
     const path = await memberWorkbook(() => undefined);
     await withParts(path, parts);
     const before = await readFile(path);
@@ -64,6 +73,7 @@ describe("saving a local workbook that holds what exceljs cannot write back", ()
     expect(message).toContain(`would lose ${named}`);
     expect(message).toContain(path);
     expect(message).toContain("nothing was saved");
+    expect(message).toContain(fix);
     expect(await readFile(path)).toEqual(before);
   });
 
