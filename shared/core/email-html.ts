@@ -20,28 +20,31 @@ export const join = (parts: readonly Html[]): Html => raw(parts.map((p) => p.htm
 
 export const COLOURS = { overdue: "#b3261e", soon: "#b26a00", open: "#2b6cb0", muted: "#5f6368", rule: "#dadce0", head: "#f1f3f4" } as const;
 
-const FONT = "font-family:Arial,Helvetica,sans-serif;color:#202124";
+/** Every Mac and Windows machine has Arial, so no second named font is needed. */
+const FAMILY = "font-family:Arial,sans-serif";
+const FONT = `${FAMILY};color:#202124`;
 
 export const heading = (text: string, colour: string = "#202124"): Html =>
-  raw(`<h2 style="font-family:Arial,Helvetica,sans-serif;font-size:17px;margin:22px 0 8px;color:${colour}">${escapeHtml(text)}</h2>`);
+  raw(`<h2 style="${FAMILY};font-size:17px;margin:22px 0 8px;color:${colour}">${escapeHtml(text)}</h2>`);
 
 export const paragraph = (content: string | Html, muted = false): Html =>
   raw(`<p style="${FONT};font-size:14px;line-height:20px;margin:0 0 10px${muted ? `;color:${COLOURS.muted}` : ""}">${render(content)}</p>`);
 
 /**
  * Every data cell carries this, since Outlook does not pass fonts down into nested tables; kept to
- * what changes the look. Colour and line height come from the table, where clients honour them,
- * and the rest are defaults. A PMO summary repeats it on hundreds of cells, and Gmail clips a
+ * what changes the look. Colour and line height come from the table, where clients honour them;
+ * top alignment and the header shade are HTML attributes, which every client honours and which are
+ * shorter; the rest are defaults. A PMO summary repeats it on hundreds of cells, and Gmail clips a
  * message whose HTML passes about 100 KB.
  */
-const cellStyle = `font-family:Arial,Helvetica,sans-serif;font-size:13px;padding:6px 8px;border:1px solid ${COLOURS.rule};vertical-align:top`;
+const cellStyle = `${FAMILY};font-size:13px;padding:6px 8px;border:1px solid ${COLOURS.rule}`;
 
 /** A bordered data table; cells are sheet text (escaped here) or prepared HTML. */
 export function table(headers: readonly string[], rows: readonly (readonly (string | Html)[])[]): Html {
-  const head = headers.map((h) => `<th bgcolor="${COLOURS.head}" align="left" style="${cellStyle};background-color:${COLOURS.head}">${escapeHtml(h)}</th>`).join("");
-  const body = rows.map((row) => `<tr>${row.map((cell) => `<td style="${cellStyle}">${render(cell)}</td>`).join("")}</tr>`).join("");
+  const head = headers.map((h) => `<th bgcolor="${COLOURS.head}" align="left" style="${cellStyle}">${escapeHtml(h)}</th>`).join("");
+  const body = rows.map((row) => `<tr valign="top">${row.map((cell) => `<td style="${cellStyle}">${render(cell)}</td>`).join("")}</tr>`).join("");
   return raw(
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;margin:0 0 12px;color:#202124;line-height:18px">${head ? `<tr>${head}</tr>` : ""}${body}</table>`,
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;margin:0 0 12px;color:#202124;line-height:18px">${head ? `<tr valign="top">${head}</tr>` : ""}${body}</table>`,
   );
 }
 
