@@ -16,7 +16,7 @@ readonly TIME_ZONE=Europe/London
 
 usage() {
   cat <<'USAGE'
-Usage: ./deploy.sh [--project ID] [--region REGION] [--sheets ID[,ID...]] [--dry-run] [--help]
+Usage: ./deploy.sh [--project ID] [--region REGION] [--sheets ID[,ID...]] [--digest-time HH:MM] [--dry-run] [--help]
 
 Deploys actionlog to Google Cloud: the functions onSheetEdit, generateRegister and
 previewDigest (HTTP, signed by the sheet's Apps Script relay), sweep (every 15 minutes in
@@ -27,8 +27,8 @@ running as a dedicated service account.
   --project ID      Google Cloud project (or GOOGLE_CLOUD_PROJECT)
   --region REGION   Cloud Functions and Cloud Scheduler region (or ACTIONLOG_REGION; default europe-west2)
   --sheets IDS      spreadsheet ids served, comma-separated (or ACTIONLOG_SHEETS)
-  --digest-time HH:MM  when weeklyDigest runs, London time (or ACTIONLOG_DIGEST_TIME; default 08:00,
-                    the digest_time default; one time serves every sheet)
+  --digest-time HH:MM  when weeklyDigest runs, London time (or ACTIONLOG_DIGEST_TIME; default 08:00;
+                    one time serves every sheet)
   --dry-run         print every command instead of running it
   --help            show this help
 
@@ -45,8 +45,17 @@ sheets="${ACTIONLOG_SHEETS:-}"
 digest_time="${ACTIONLOG_DIGEST_TIME:-08:00}"
 dry_run=false
 
+# An option given without its value (the end of the line, or another option next) is a usage error.
+needs_value() {
+  if [[ $# -lt 2 || "$2" == -* ]]; then
+    echo "deploy.sh: $1 needs a value; run ./deploy.sh --help" >&2
+    exit 2
+  fi
+}
+
 while [[ $# -gt 0 ]]; do
   case "$1" in
+    --project | --region | --sheets | --digest-time) needs_value "$@" ;;&
     --project) project="${2:-}"; shift 2 || shift ;;
     --project=*) project="${1#*=}"; shift ;;
     --region) region="${2:-}"; shift 2 || shift ;;
@@ -131,14 +140,17 @@ if ! exists gcloud iam service-accounts describe "$service_account" --project="$
 fi
 if ! exists gcloud secrets describe "$SECRET_NAME" --project="$project"; then
   # The value goes straight from openssl to Secret Manager: it is never printed or stored on disk.
-  printf '+ openssl rand -hex 32 | gcloud secrets create %s --project=%s --replication-policy=automatic --data-file=-\n' "$SECRET_NAME" "$project"
+  # Without its line break: the copy pasted into Script Properties has none, and both must sign alike.
+  printf '+ openssl rand -hex 32 | tr -d %s | gcloud secrets create %s --project=%s --replication-policy=automatic --data-file=-\n' "'\\n'" "$SECRET_NAME" "$project"
   if [[ "$dry_run" == false ]]; then
-    openssl rand -hex 32 | gcloud secrets create "$SECRET_NAME" --project="$project" --replication-policy=automatic --data-file=-
+    openssl rand -hex 32 | tr -d '\n' | gcloud secrets create "$SECRET_NAME" --project="$project" --replication-policy=automatic --data-file=-
   fi
 fi
 run gcloud secrets add-iam-policy-binding "$SECRET_NAME" --project="$project" \
   --member="serviceAccount:${service_account}" --role=roles/secretmanager.secretAccessor
-if [[ "$dry_run" == false ]] && ! gcloud secrets describe "$SMTP_SECRET_NAME" --project="$project" >/dev/null 2>&1; then
+if [[ "$dry_run" == true ]]; then
+  echo "+ (a real run stops here unless the secret $SMTP_SECRET_NAME exists, and says how to add it)"
+elif ! gcloud secrets describe "$SMTP_SECRET_NAME" --project="$project" >/dev/null 2>&1; then
   # The SMTP password is the PMO's to give; typing it here would put it in shell history.
   echo "deploy.sh: the SMTP URL secret $SMTP_SECRET_NAME is missing; add it with:" >&2
   echo "  printf '%s' 'smtps://USER:PASSWORD@HOST:465' | gcloud secrets create $SMTP_SECRET_NAME --project=$project --data-file=-" >&2

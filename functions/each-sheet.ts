@@ -24,11 +24,21 @@ export async function eachSheet(runtime: FunctionRuntime, job: (workbook: Workbo
   return results;
 }
 
-/** The one log line of a scheduled run: ERROR when any sheet failed, so an alert can match it. */
-export function logSheets(runtime: FunctionRuntime, fn: string, eventId: string, results: SheetResult[], summary: string): void {
+/**
+ * The one log line of a scheduled run: ERROR when any sheet failed, so an alert can match it, else
+ * `concern`, which the job raises when a sheet ran but left something undone (mail that failed).
+ */
+export function logSheets(
+  runtime: FunctionRuntime,
+  fn: string,
+  eventId: string,
+  results: SheetResult[],
+  summary: string,
+  concern: "INFO" | "WARNING" | "ERROR" = "INFO",
+): void {
   const failed = results.filter((r) => !r.outcome.ok).length;
   runtime.log({
-    severity: failed > 0 ? "ERROR" : "INFO",
+    severity: failed > 0 ? "ERROR" : concern,
     message: `${fn}: ${summary}${failed > 0 ? `; ${failed} of ${results.length} sheets failed` : ""}`,
     function: fn,
     eventId,

@@ -2,7 +2,7 @@
 import { http } from "@google-cloud/functions-framework";
 import * as z from "zod";
 import { runAutoRollover } from "../shared/jobs/auto-rollover-job.js";
-import { type RolloverReport, runRollover } from "../shared/jobs/rollover-job.js";
+import { type RolloverReport, leftForRebuild, runRollover } from "../shared/jobs/rollover-job.js";
 import { signedHandler } from "./signed-request.js";
 
 /** With `meeting` (a Held meeting N), rebuilds Register N+1; without, rolls every Held meeting still due. */
@@ -18,6 +18,8 @@ const summary = (report: RolloverReport) => ({
   actions: report.register.length,
   registerWritten: report.registerWritten,
   warnings: report.warnings,
+  changes: report.changes,
+  skipped: report.skipped,
 });
 
 export const generateRegister = signedHandler({
@@ -31,8 +33,9 @@ export const generateRegister = signedHandler({
         : { rolled: [await runRollover(workbook, { ...options, meeting: request.meeting })], notes: [] };
     const registers = rolled.map(summary);
     const tabs = registers.map((r) => r.tab);
+    const skipped = registers.reduce((sum, r) => sum + r.skipped, 0);
     return {
-      message: tabs.length === 0 ? "No register to build" : `Built ${tabs.join(", ")}`,
+      message: `${tabs.length === 0 ? "No register to build" : `Built ${tabs.join(", ")}`}${skipped > 0 ? `; ${leftForRebuild(skipped)}` : ""}`,
       body: { registers, notes },
       fields: { meeting: request.meeting ?? null, tabs, notes },
     };

@@ -1,6 +1,7 @@
 /** rollover (CloudEvent, daily): rolls forward each meeting marked Held whose next register does not exist yet. */
 import { type CloudEvent, cloudEvent } from "@google-cloud/functions-framework";
 import { runAutoRollover } from "../shared/jobs/auto-rollover-job.js";
+import { leftForRebuild } from "../shared/jobs/rollover-job.js";
 import { eachSheet, logSheets } from "./each-sheet.js";
 import { scheduledRuntime } from "./function-runtime.js";
 
@@ -10,10 +11,13 @@ export async function rollover(event: CloudEvent<unknown>): Promise<void> {
   const now = runtime.now();
   const results = await eachSheet(runtime, async (workbook) => {
     const report = await runAutoRollover(workbook, { now, actor: "actionlog rollover" });
-    return { registers: report.rolled.map((r) => r.tab), notes: report.notes };
+    return { registers: report.rolled.map((r) => r.tab), notes: report.notes, skipped: report.rolled.reduce((sum, r) => sum + r.skipped, 0) };
   });
   const built = results.flatMap((r) => (r.outcome.ok ? (r.outcome.registers as string[]) : []));
-  logSheets(runtime, "rollover", event.id, results, built.length === 0 ? "no register due" : `built ${built.join(", ")}`);
+  // Left only when a member edited those rows mid-run; tomorrow's run finds the register built and will not retry.
+  const skipped = results.reduce((sum, r) => sum + Number(r.outcome.ok ? r.outcome.skipped : 0), 0);
+  const summary = `${built.length === 0 ? "no register due" : `built ${built.join(", ")}`}${skipped > 0 ? `; ${leftForRebuild(skipped)}` : ""}`;
+  logSheets(runtime, "rollover", event.id, results, summary, skipped > 0 ? "WARNING" : "INFO");
 }
 
 cloudEvent("rollover", rollover);

@@ -26,7 +26,9 @@ export async function weeklyDigest(event: CloudEvent<unknown>): Promise<void> {
     });
     const sent = results.reduce((sum, r) => sum + Number(r.outcome.ok ? r.outcome.sent : 0), 0);
     const failed = results.reduce((sum, r) => sum + Number(r.outcome.ok ? r.outcome.failed : 0), 0);
-    logSheets(runtime, "weeklyDigest", event.id, results, `sent ${sent} messages${failed > 0 ? `, ${failed} failed (retried on the next run)` : ""}`);
+    // An SMTP outage or a lapsed password fails every message: that must alert like a failed sheet.
+    const concern = failed === 0 ? "INFO" : sent === 0 ? "ERROR" : "WARNING";
+    logSheets(runtime, "weeklyDigest", event.id, results, `sent ${sent} messages${failed > 0 ? `, ${failed} failed (retried on the next run)` : ""}`, concern);
   } finally {
     await mailer.close();
   }

@@ -71,9 +71,12 @@ const SPREADSHEET_ID = /^[A-Za-z0-9_-]{10,100}$/;
  */
 const functionSchema = schema
   .extend({
+    // Trimmed: a secret stored from `openssl rand -hex 32` ends in a line break that the copy
+    // pasted into the relay's Script Properties has lost, and every signature would then differ.
     ACTIONLOG_WEBHOOK_SECRET: z
-      .string({ error: "is missing; store a random secret (openssl rand -hex 32) in Secret Manager and pass it with --set-secrets" })
-      .refine((value) => value.trim().length >= 16, "is shorter than 16 characters; generate one with openssl rand -hex 32"),
+      .string({ error: "is missing; set it to a random secret (openssl rand -hex 32): export it for actionlog serve, or let deploy.sh store it in Secret Manager" })
+      .trim()
+      .refine((value) => value.length >= 16, "is shorter than 16 characters; generate one with openssl rand -hex 32"),
     ACTIONLOG_SHEETS: z
       .string()
       .optional()

@@ -53,7 +53,7 @@ describe("deploy.sh", () => {
     expect(lines).toEqual(
       expect.arrayContaining([
         "gcloud iam service-accounts create actionlog-runtime --project=demo-project '--display-name=actionlog functions (share each committee sheet with this account as an Editor)'",
-        "openssl rand -hex 32 | gcloud secrets create actionlog-webhook-secret --project=demo-project --replication-policy=automatic --data-file=-",
+        "openssl rand -hex 32 | tr -d '\\n' | gcloud secrets create actionlog-webhook-secret --project=demo-project --replication-policy=automatic --data-file=-",
         "gcloud secrets add-iam-policy-binding actionlog-webhook-secret --project=demo-project --member=serviceAccount:actionlog-runtime@demo-project.iam.gserviceaccount.com --role=roles/secretmanager.secretAccessor",
         "gcloud pubsub topics create actionlog-sweep --project=demo-project",
         "gcloud pubsub topics create actionlog-rollover --project=demo-project",
@@ -106,6 +106,7 @@ describe("deploy.sh", () => {
     [["--project", "Demo Project", "--sheets", "sheetAAAAAAAAAAAA"], '--project "Demo Project" is not a project id'],
     [["--project", "demo-project", "--sheets", "https://docs.google.com/spreadsheets/d/abc/edit"], "is not a comma-separated list of spreadsheet ids"],
     [["--project", "demo-project", "--sheets", "sheetAAAAAAAAAAAA", "--zone", "x"], "unknown option --zone"],
+    [["--project", "--sheets", "sheetAAAAAAAAAAAA"], "--project needs a value"],
   ])("refuses %j", async (args, message) => {
     const result = await deploy(["--dry-run", ...args]);
     expect(result.code).toBe(2);
@@ -115,7 +116,8 @@ describe("deploy.sh", () => {
   it("--help prints the usage and exits 0", async () => {
     const result = await deploy(["--help"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Usage: ./deploy.sh [--project ID] [--region REGION] [--sheets ID[,ID...]] [--dry-run] [--help]");
+    expect(result.stdout).toContain("Usage: ./deploy.sh [--project ID] [--region REGION] [--sheets ID[,ID...]] [--digest-time HH:MM] [--dry-run] [--help]");
+    expect(result.stdout).not.toContain("digest_time");
   });
 
   it("starts with set -euo pipefail", async () => {

@@ -40,9 +40,13 @@ interface PlanTab {
 /** Every adapter reports blanks as null, so the empty string is normalised away on the way in and out. */
 export const normaliseCell = (cell: Cell | undefined): Cell => (cell === undefined || cell === "" ? null : cell);
 
-/** Compare-and-set equality: null, undefined and "" are one value; otherwise strict. */
-export const sameCell = (a: Cell | undefined, b: Cell | undefined): boolean =>
-  normaliseCell(a) === normaliseCell(b);
+/**
+ * Compare-and-set equality, by what the member sees: jobs read cells as trimmed text (a Carried of
+ * 2 the last run wrote is "2"; a Status typed " open " is "open"), so a strict test would call
+ * those cells changed and skip the write on every run. Blank, null and spaces are one value; a
+ * different text is a member's edit.
+ */
+export const sameCell = (a: Cell | undefined, b: Cell | undefined): boolean => a === b || cellText(a) === cellText(b);
 
 export const isBlankRow = (cells: readonly Cell[]): boolean => cells.every((cell) => normaliseCell(cell) === null);
 

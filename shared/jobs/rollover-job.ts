@@ -25,6 +25,10 @@ export interface RolloverReport {
   skipped: number;
 }
 
+/** For the cloud's replies: Carried writes skip rows a member edited mid-run, and rebuilding that register finishes them. */
+export const leftForRebuild = (skipped: number): string =>
+  `${skipped} Carried ${skipped === 1 ? "value was" : "values were"} left because the rows changed while it ran; choose Generate register in the sheet's Action log menu for that meeting to finish`;
+
 export async function runRollover(
   workbook: Workbook,
   options: { meeting: number; now: DateTime; dryRun: boolean; actor: string; raw?: RawWorkbook },

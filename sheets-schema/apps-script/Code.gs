@@ -15,6 +15,8 @@ var SIGNATURE_HEADER = 'X-Actionlog-Signature';
 var UNCHECKED_TABS = /^(audit|mail log|register .*)$/i;
 /** Change types relayEdit already covers (EDIT) or that change no value (FORMAT). */
 var UNRELAYED_CHANGES = { EDIT: true, FORMAT: true };
+/** Script Property recording when setup last ran, by anyone. */
+var SET_UP_PROPERTY = 'ACTIONLOG_SET_UP_AT';
 
 /** Simple trigger: adds the menu whenever the sheet is opened. */
 function onOpen() {
@@ -29,17 +31,36 @@ function onOpen() {
     .addToUi();
 }
 
-/** Run once (again after changing the Script Properties): installs the edit and change triggers, replacing old ones. */
+/**
+ * Run once (again after changing the Script Properties): installs the edit and change triggers,
+ * replacing this person's old ones. Triggers belong to whoever ran setup, and nobody can see or
+ * delete another person's, so a Script Property records that setup ran: when it did but this
+ * person has none, someone else's triggers are probably still live and every edit would be
+ * relayed twice.
+ */
 function setup() {
   settings_();
   var spreadsheet = SpreadsheetApp.getActive();
+  var mine = 0;
   ScriptApp.getProjectTriggers().forEach(function (trigger) {
     var handler = trigger.getHandlerFunction();
-    if (handler === 'relayEdit' || handler === 'relayChange') ScriptApp.deleteTrigger(trigger);
+    if (handler === 'relayEdit' || handler === 'relayChange') {
+      ScriptApp.deleteTrigger(trigger);
+      mine += 1;
+    }
   });
   ScriptApp.newTrigger('relayEdit').forSpreadsheet(spreadsheet).onEdit().create();
   ScriptApp.newTrigger('relayChange').forSpreadsheet(spreadsheet).onChange().create();
-  notify_('Action log is set up: every edit is now checked within seconds.');
+  var properties = PropertiesService.getScriptProperties();
+  var before = properties.getProperty(SET_UP_PROPERTY);
+  properties.setProperty(SET_UP_PROPERTY, new Date().toISOString());
+  var message = 'Action log is set up: every edit is now checked within seconds.';
+  if (before && mine === 0) {
+    message +=
+      '\n\nSomeone else set up triggers on ' + before.slice(0, 10) + '. Ask them to open Extensions > Apps Script > Triggers and delete ' +
+      'their relayEdit and relayChange triggers (or remove their access to the sheet), or every edit is checked twice.';
+  }
+  notify_(message);
 }
 
 /** Installable onEdit trigger. */
@@ -99,7 +120,10 @@ function previewDigest() {
 
 function describeRegisters_(body) {
   var lines = (body.registers || []).map(function (r) {
-    return (r.registerWritten ? 'Built ' : 'Unchanged: ') + r.tab + ' (' + r.actions + ' actions)' + (r.warnings.length ? '\n  ' + r.warnings.join('\n  ') : '');
+    var left = r.skipped
+      ? '\n  ' + r.skipped + ' Carried values were left because those rows changed while it ran; choose Generate register for meeting ' + r.meeting + ' to finish.'
+      : '';
+    return (r.registerWritten ? 'Built ' : 'Unchanged: ') + r.tab + ' (' + r.actions + ' actions)' + (r.warnings.length ? '\n  ' + r.warnings.join('\n  ') : '') + left;
   });
   if (lines.length === 0) lines.push('No register to build: every Held meeting already has the register for the meeting after it.');
   return lines.concat(body.notes || []).join('\n');
@@ -107,7 +131,8 @@ function describeRegisters_(body) {
 
 function succeeded_(result) {
   if (result.status === 200) return true;
-  notify_('Action log could not do that (' + result.status + '): ' + result.body.error);
+  var reason = result.body.error || 'no reason given';
+  notify_(result.status === 0 ? 'Action log could not reach its functions: ' + reason : 'Action log could not do that (' + result.status + '): ' + reason);
   return false;
 }
 
@@ -122,8 +147,9 @@ function notify_(message) {
 
 function settings_() {
   var properties = PropertiesService.getScriptProperties();
-  var url = properties.getProperty('ACTIONLOG_URL');
-  var secret = properties.getProperty('ACTIONLOG_SECRET');
+  // Pasted values often carry a stray space or line break.
+  var url = (properties.getProperty('ACTIONLOG_URL') || '').trim();
+  var secret = (properties.getProperty('ACTIONLOG_SECRET') || '').trim();
   var missing = [];
   if (!url || !/^https?:\/\//.test(url)) missing.push('ACTIONLOG_URL (e.g. https://europe-west2-my-project.cloudfunctions.net)');
   if (!secret || secret.length < 16) missing.push('ACTIONLOG_SECRET (the webhook secret from Secret Manager)');
@@ -134,11 +160,27 @@ function settings_() {
 /**
  * Signs and POSTs: X-Actionlog-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>.
  * The body is pure ASCII (other characters \u-escaped), so the bytes signed are the bytes sent
- * whatever charset Apps Script picks.
+ * whatever charset Apps Script picks. A random nonce makes every body unique: the function refuses
+ * a signature it has seen, and two identical nudges in one second (an edit and its undo) would
+ * otherwise sign alike. Never throws: a missing property or an unreachable URL comes back as
+ * status 0, so a trigger logs it instead of failing (which would email whoever ran setup).
  */
 function post_(functionName, payload) {
+  try {
+    return send_(functionName, payload);
+  } catch (err) {
+    return { status: 0, body: { error: String((err && err.message) || err) } };
+  }
+}
+
+function send_(functionName, payload) {
   var settings = settings_();
-  var body = asciiJson_(payload);
+  var signed = {};
+  Object.keys(payload).forEach(function (key) {
+    signed[key] = payload[key];
+  });
+  signed.nonce = Utilities.getUuid();
+  var body = asciiJson_(signed);
   var t = Math.floor(Date.now() / 1000);
   var mac = Utilities.computeHmacSha256Signature(t + '.' + body, settings.secret, Utilities.Charset.UTF_8);
   var headers = {};

@@ -41,6 +41,17 @@ describe("weeklyDigest", () => {
     expect(paul?.html).toContain("Overdue &lt;script&gt;alert(1)&lt;/script&gt; &amp; more");
     expect(paul?.html).not.toContain("<script>");
     expect(t.logs.map((l) => l.message)).toEqual(["weeklyDigest: sent 3 messages", "weeklyDigest: sent 0 messages", "weeklyDigest: sent 0 messages"]);
+    expect(t.logs.map((l) => l.severity)).toEqual(["INFO", "INFO", "INFO"]);
+  });
+
+  it.each([
+    ["one address refused", ["paul@example.org"], "WARNING", "weeklyDigest: sent 2 messages, 1 failed (retried on the next run)"],
+    ["every address refused, as in an SMTP outage (the reminder folded into a failed digest fails with it)", ["paul@example.org", "lee@example.org", "pmo@example.org"], "ERROR", "weeklyDigest: sent 0 messages, 4 failed (retried on the next run)"],
+  ])("logs %s at a severity an alert can match", async (_, reject, severity, message) => {
+    t = testRuntime({ [SHEET_A]: LOG }, { reject });
+    useRuntime(t.runtime);
+    await (getFunction("weeklyDigest") as (e: CloudEvent<unknown>) => Promise<void>)(event("9002"));
+    expect(t.logs).toEqual([expect.objectContaining({ severity, message })]);
   });
 });
 

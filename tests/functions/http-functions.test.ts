@@ -146,7 +146,7 @@ describe("generateRegister", () => {
     const first = signed({ spreadsheetId: SHEET_A });
     const response = await post("generateRegister", first.raw, first.header);
     expect(response.status).toBe(200);
-    expect(response.body.registers).toEqual([expect.objectContaining({ meeting: 29, next: 30, tab: "Register DAG30", actions: 2, registerWritten: true })]);
+    expect(response.body.registers).toEqual([expect.objectContaining({ meeting: 29, next: 30, tab: "Register DAG30", actions: 2, registerWritten: true, skipped: 0 })]);
     expect(registerOf(SHEET_A)?.rows.map((r) => r.cells[2])).toEqual(["DAG29-01", "DAG29-02"]);
     const after = sheetA();
     const second = signed({ spreadsheetId: SHEET_A }, { at: NOW_SECONDS + 5 });

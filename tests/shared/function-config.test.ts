@@ -10,6 +10,10 @@ describe("loadFunctionConfig", () => {
     expect(config).toMatchObject({ webhookSecret: SECRET, sheets: [ID, "sheetBBBBBBBBBB"], localSheet: undefined });
   });
 
+  it("drops the line break Secret Manager keeps from `openssl rand -hex 32`, which the relay's pasted copy has lost", () => {
+    expect(loadFunctionConfig({ ACTIONLOG_WEBHOOK_SECRET: `${SECRET}\n`, ACTIONLOG_SHEETS: ID }).webhookSecret).toBe(SECRET);
+  });
+
   it("a local sheet (actionlog serve) stands in for ACTIONLOG_SHEETS", () => {
     expect(loadFunctionConfig({ ACTIONLOG_WEBHOOK_SECRET: SECRET }, "log.xlsx")).toMatchObject({ sheets: [], localSheet: "log.xlsx" });
     expect(loadFunctionConfig({ ACTIONLOG_WEBHOOK_SECRET: SECRET, ACTIONLOG_LOCAL_SHEET: "a.xlsx" }).localSheet).toBe("a.xlsx");

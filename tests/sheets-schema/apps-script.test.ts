@@ -20,8 +20,11 @@ interface Fetch {
 }
 
 /** Code.gs loaded in a fresh context with just enough of the Apps Script services stubbed. */
-function loadRelay(options: { properties?: Record<string, string>; activeTab?: string; status?: number; reply?: unknown; prompt?: string } = {}) {
-  const properties = options.properties ?? { ACTIONLOG_URL: `${URL_BASE}/`, ACTIONLOG_SECRET: SECRET };
+function loadRelay(
+  options: { properties?: Record<string, string>; activeTab?: string; status?: number; reply?: unknown; prompt?: string; unreachable?: boolean } = {},
+) {
+  const properties: Record<string, string> = { ...(options.properties ?? { ACTIONLOG_URL: `${URL_BASE}/`, ACTIONLOG_SECRET: SECRET }) };
+  let uuids = 0;
   const fetches: Fetch[] = [];
   const alerts: string[] = [];
   const dialogs: { html: string; title: string }[] = [];
@@ -49,7 +52,9 @@ function loadRelay(options: { properties?: Record<string, string>; activeTab?: s
   };
   const globals = {
     console: { log: (m: string) => alerts.push(m), warn: () => undefined },
-    PropertiesService: { getScriptProperties: () => ({ getProperty: (key: string) => properties[key] ?? null }) },
+    PropertiesService: {
+      getScriptProperties: () => ({ getProperty: (key: string) => properties[key] ?? null, setProperty: (key: string, value: string) => (properties[key] = value) }),
+    },
     SpreadsheetApp: { getActive: () => spreadsheet, getUi: () => ui },
     HtmlService: {
       createHtmlOutput(html: string) {
@@ -59,6 +64,7 @@ function loadRelay(options: { properties?: Record<string, string>; activeTab?: s
     },
     Utilities: {
       Charset: { UTF_8: "UTF_8" },
+      getUuid: () => `uuid-${++uuids}`,
       // As Apps Script does: the HMAC bytes as signed Java bytes.
       computeHmacSha256Signature: (value: string, key: string, charset: string) => {
         expect(charset).toBe("UTF_8");
@@ -67,6 +73,7 @@ function loadRelay(options: { properties?: Record<string, string>; activeTab?: s
     },
     UrlFetchApp: {
       fetch(url: string, params: Fetch["params"]) {
+        if (options.unreachable) throw new Error("Address unavailable: " + url);
         fetches.push({ url, params });
         return { getResponseCode: () => options.status ?? 200, getContentText: () => JSON.stringify(options.reply ?? {}) };
       },
@@ -90,7 +97,7 @@ function loadRelay(options: { properties?: Record<string, string>; activeTab?: s
   const context = createContext(globals);
   runInContext(CODE, context, { filename: "Code.gs" });
   const call = (fn: string, ...args: unknown[]) => (context[fn] as (...a: unknown[]) => unknown)(...args);
-  return { call, fetches, alerts, dialogs, menus, triggers };
+  return { call, fetches, alerts, dialogs, menus, triggers, properties };
 }
 
 const editEvent = (tab: string, a1 = "F2") => ({ range: { getSheet: () => ({ getName: () => tab }), getA1Notation: () => a1 } });
@@ -105,7 +112,7 @@ describe("the Apps Script relay (Code.gs)", () => {
     const [{ url, params }] = relay.fetches as [Fetch];
     expect(url).toBe(`${URL_BASE}/onSheetEdit`);
     expect(params).toMatchObject({ method: "post", contentType: "application/json", muteHttpExceptions: true });
-    expect(JSON.parse(params.payload)).toEqual({ spreadsheetId: SHEET_A, tab: "Actions", range: "F2" });
+    expect(JSON.parse(params.payload)).toEqual({ spreadsheetId: SHEET_A, tab: "Actions", range: "F2", nonce: "uuid-1" });
     const header = params.headers["X-Actionlog-Signature"];
     expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
     expect(verifySignature(header, Buffer.from(params.payload), { secret: SECRET, nowSeconds: Math.floor(Date.now() / 1000) }).ok).toBe(true);
@@ -116,6 +123,39 @@ describe("the Apps Script relay (Code.gs)", () => {
     const response = await supertest(getTestServer("onSheetEdit")).post("/").set("Content-Type", params.contentType).set(SIGNATURE_HEADER, header ?? "").send(params.payload);
     expect(response.status).toBe(200);
     expect(actionCell(t.books.get(SHEET_A)?.snapshot() ?? { tabs: [] }, "DAG29-01", "Checks")).toContain("is not a date");
+  });
+
+  it("signs two identical nudges in one second differently, so the function accepts both (an edit and its undo)", async () => {
+    const relay = loadRelay();
+    relay.call("relayEdit", editEvent("Actions"));
+    relay.call("relayEdit", editEvent("Actions"));
+    const t = testRuntime({ [SHEET_A]: buildLog({ actions: [action()] }) });
+    useRuntime({ ...t.runtime, epochSeconds: () => Math.floor(Date.now() / 1000) });
+    const statuses: number[] = [];
+    for (const { params } of relay.fetches) {
+      const response = await supertest(getTestServer("onSheetEdit")).post("/").set("Content-Type", params.contentType).set(SIGNATURE_HEADER, params.headers["X-Actionlog-Signature"] ?? "").send(params.payload);
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([200, 200]);
+  });
+
+  it("signs with the secret as pasted less stray spaces and line breaks", () => {
+    const relay = loadRelay({ properties: { ACTIONLOG_URL: ` ${URL_BASE}\n`, ACTIONLOG_SECRET: `${SECRET}\n` } });
+    relay.call("relayEdit", editEvent("Actions"));
+    const { url, params } = relay.fetches[0] as Fetch;
+    expect(url).toBe(`${URL_BASE}/onSheetEdit`);
+    expect(verifySignature(params.headers["X-Actionlog-Signature"], Buffer.from(params.payload), { secret: SECRET, nowSeconds: Math.floor(Date.now() / 1000) }).ok).toBe(true);
+  });
+
+  it("never throws from a trigger when the functions are unreachable or the properties are missing, and says so from the menu", () => {
+    expect(() => loadRelay({ unreachable: true }).call("relayEdit", editEvent("Actions"))).not.toThrow();
+    expect(() => loadRelay({ properties: {} }).call("relayChange", { changeType: "INSERT_ROW" })).not.toThrow();
+    const relay = loadRelay({ unreachable: true });
+    relay.call("validateNow");
+    expect(relay.alerts).toEqual([`Action log could not reach its functions: Address unavailable: ${URL_BASE}/onSheetEdit`]);
+    const bare = loadRelay({ status: 502, reply: {} });
+    bare.call("validateNow");
+    expect(bare.alerts).toEqual(["Action log could not do that (502): no reason given"]);
   });
 
   it("sends non-ASCII tab names as \\u escapes, so the signed bytes are the sent bytes", () => {
@@ -141,7 +181,7 @@ describe("the Apps Script relay (Code.gs)", () => {
   it("relays inserted rows with the active tab and no range", () => {
     const relay = loadRelay({ activeTab: "Decisions" });
     relay.call("relayChange", { changeType: "INSERT_ROW" });
-    expect(JSON.parse((relay.fetches[0] as Fetch).params.payload)).toEqual({ spreadsheetId: SHEET_A, tab: "Decisions", range: "" });
+    expect(JSON.parse((relay.fetches[0] as Fetch).params.payload)).toEqual({ spreadsheetId: SHEET_A, tab: "Decisions", range: "", nonce: "uuid-1" });
   });
 
   it("adds the Action log menu with the four PMO items", () => {
@@ -162,6 +202,16 @@ describe("the Apps Script relay (Code.gs)", () => {
     expect(relay.triggers).toEqual([{ handler: "relayEdit", event: "edit" }, { handler: "relayChange", event: "change" }]);
   });
 
+  it("setup warns when someone else set up triggers before, since theirs would relay every edit again", () => {
+    const relay = loadRelay({ properties: { ACTIONLOG_URL: URL_BASE, ACTIONLOG_SECRET: SECRET, ACTIONLOG_SET_UP_AT: "2024-01-15T10:00:00.000Z" } });
+    relay.call("setup");
+    expect(relay.alerts[0]).toContain("Someone else set up triggers on 2024-01-15");
+    expect(relay.alerts[0]).toContain("Extensions > Apps Script > Triggers");
+    relay.call("setup"); // now this person's own triggers are there: no warning
+    expect(relay.alerts[1]).toBe("Action log is set up: every edit is now checked within seconds.");
+    expect(relay.properties.ACTIONLOG_SET_UP_AT).not.toBe("2024-01-15T10:00:00.000Z");
+  });
+
   it("setup without Script Properties installs nothing and names both properties", () => {
     const relay = loadRelay({ properties: {} });
     expect(() => relay.call("setup")).toThrow(/ACTIONLOG_URL.*ACTIONLOG_SECRET/);
@@ -173,8 +223,16 @@ describe("the Apps Script relay (Code.gs)", () => {
     relay.call("generateRegister");
     const { url, params } = relay.fetches[0] as Fetch;
     expect(url).toBe(`${URL_BASE}/generateRegister`);
-    expect(JSON.parse(params.payload)).toEqual({ spreadsheetId: SHEET_A, meeting: 29 });
+    expect(JSON.parse(params.payload)).toEqual({ spreadsheetId: SHEET_A, meeting: 29, nonce: "uuid-1" });
     expect(relay.alerts).toEqual(["Built Register DAG30 (7 actions)"]);
+  });
+
+  it("Roll forward says when Carried values were left for a rebuild", () => {
+    const relay = loadRelay({ reply: { registers: [{ meeting: 29, tab: "Register DAG30", actions: 7, registerWritten: true, warnings: [], skipped: 2 }], notes: [] } });
+    relay.call("rollForward");
+    expect(relay.alerts).toEqual([
+      "Built Register DAG30 (7 actions)\n  2 Carried values were left because those rows changed while it ran; choose Generate register for meeting 29 to finish.",
+    ]);
   });
 
   it("Validate now shows the function's refusal when the secret is wrong", () => {
@@ -188,7 +246,7 @@ describe("the Apps Script relay (Code.gs)", () => {
     relay.call("previewDigest");
     const { url, params } = relay.fetches[0] as Fetch;
     expect(url).toBe(`${URL_BASE}/previewDigest`);
-    expect(JSON.parse(params.payload)).toEqual({ spreadsheetId: SHEET_A, person: "Paul Pettitt" });
+    expect(JSON.parse(params.payload)).toEqual({ spreadsheetId: SHEET_A, person: "Paul Pettitt", nonce: "uuid-1" });
     expect(relay.dialogs).toEqual([{ html: "<p>digest</p>", title: "[DAG] 1 overdue" }]);
   });
 });

@@ -166,15 +166,20 @@ export const describeWorkbook = (name: string, factory: WorkbookFactory, options
       ]);
     });
 
-    it("skips an update whose cell changed since the job read it, and compares strictly", async () => {
+    it("skips an update whose cell changed since the job read it, comparing what a member sees", async () => {
       const book = await factory([actions()]);
       await book.apply(batchOf({ updates: [update({ ref: "A-1", expected: "Open", value: "Closed" })] }));
       const stale = update({ ref: "A-1", expected: "Open", value: "Proposed Closed" });
-      const wrongType = update({ ref: "A-3", column: "Meeting", expected: "2", value: 5 });
-      expect(await book.apply(batchOf({ updates: [stale, wrongType] }))).toEqual({ applied: 0, skipped: [stale, wrongType] });
+      const otherNumber = update({ ref: "A-3", column: "Meeting", expected: "3", value: 5 });
+      expect(await book.apply(batchOf({ updates: [stale, otherNumber] }))).toEqual({ applied: 0, skipped: [stale, otherNumber] });
       const after = await book.read();
       expect(cellOf(after, "A-1", "Status")).toBe("Closed");
       expect(cellOf(after, "A-3", "Meeting")).toBe(2);
+      // Jobs read cells as trimmed text: the number 2 is "2", and " Closed " is "Closed".
+      const asText = update({ ref: "A-3", column: "Meeting", expected: "2", value: 7 });
+      const spaced = update({ ref: "A-1", expected: " Closed ", value: "Open" });
+      expect(await book.apply(batchOf({ updates: [asText, spaced] }))).toEqual({ applied: 2, skipped: [] });
+      expect(cellOf(await book.read(), "A-3", "Meeting")).toBe(7);
     });
 
     it("follows the Ref when a member sorted or inserted rows after the job read", async () => {

@@ -30,7 +30,7 @@ export interface TestRuntime {
  * `sheets` maps served spreadsheet ids to their contents; a value of `"broken"` serves a
  * workbook whose every read fails, to prove one sheet cannot stop the others.
  */
-export function testRuntime(sheets: Record<string, RawWorkbook | "broken">): TestRuntime {
+export function testRuntime(sheets: Record<string, RawWorkbook | "broken">, mail: { reject?: string[] } = {}): TestRuntime {
   const books = new Map<string, MemoryWorkbook>();
   const broken = new Set<string>();
   for (const [id, book] of Object.entries(sheets)) {
@@ -40,7 +40,7 @@ export function testRuntime(sheets: Record<string, RawWorkbook | "broken">): Tes
   const opened: string[] = [];
   const logs: LogEntry[] = [];
   let offset = 0;
-  const mailer = createMemoryMailer();
+  const mailer = createMemoryMailer(mail);
   const config = loadFunctionConfig({ ACTIONLOG_WEBHOOK_SECRET: SECRET, ACTIONLOG_SHEETS: Object.keys(sheets).join(","), ACTIONLOG_NOW: NOW_ISO });
   const runtime = createRuntime(config, {
     googleWorkbook(id): Workbook {

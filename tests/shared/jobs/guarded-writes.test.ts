@@ -5,7 +5,7 @@ import type { RawWorkbook, Workbook } from "../../../shared/adapters/workbook.js
 import { createMemoryWorkbook } from "../../../shared/adapters/workbook.memory.js";
 import { runRollover } from "../../../shared/jobs/rollover-job.js";
 import { runValidate } from "../../../shared/jobs/validate-job.js";
-import { action, buildLog } from "../../support/log-fixture.js";
+import { MEETINGS, action, buildLog } from "../../support/log-fixture.js";
 import { MEMBER_EDITS, type MemberEdit, RACE_LOG, actionRows, editActions, expectRaceSafe } from "../../support/member-edits.js";
 
 const NOW = DateTime.fromISO("2023-10-20T09:00:00Z");
@@ -59,6 +59,33 @@ describe("guarded writes while a member edits the sheet", () => {
     await runValidate(inner, options);
     expect((await runValidate(inner, options)).changes).toEqual([]);
     expect(actionRows(inner.snapshot()).find((r) => r.action === "Blank ref row")?.ref).toBe("DAG29-04");
+  });
+});
+
+describe("values written by an earlier run, or typed with stray spaces", () => {
+  const carried = (book: RawWorkbook) => {
+    const tab = book.tabs.find((t) => t.name === "Actions");
+    return tab?.rows.map((r) => r.cells[tab.headers.indexOf("Carried")]);
+  };
+
+  it("the next meeting's roll-forward updates the Carried the last one wrote, and skips nothing", async () => {
+    const held = (through: number) => MEETINGS.map((m) => ({ ...m, Status: Number(m.Meeting) <= through ? "Held" : "Scheduled" }));
+    const book = buildLog({ actions: [action({ Ref: "DAG28-01", Meeting: 28 }), action({ Ref: "DAG29-01", Meeting: 29 })] });
+    const workbook = createMemoryWorkbook({ tabs: book.tabs });
+    expect(await runRollover(workbook, { ...options, meeting: 29 })).toMatchObject({ skipped: 0 });
+    expect(carried(workbook.snapshot())).toEqual([1, 0]);
+    const meetings = buildLog({ meetings: held(30) }).tabs.find((t) => t.name === "Meetings");
+    if (!meetings) throw new Error("fixture has no Meetings tab");
+    await workbook.apply({ tabs: [{ ...meetings, rows: meetings.rows.map((r) => r.cells) }], updates: [], appends: [] });
+    // Carried now holds numbers the job wrote; the job reads them back as text.
+    expect(await runRollover(workbook, { ...options, meeting: 30 })).toMatchObject({ changes: 2, skipped: 0 });
+    expect(carried(workbook.snapshot())).toEqual([2, 1]);
+  });
+
+  it("normalises a status typed with spaces around it in one run, not 'changed meanwhile' for ever", async () => {
+    const workbook = createMemoryWorkbook({ tabs: buildLog({ actions: [action({ Ref: "DAG29-01", Status: " open  " })] }).tabs });
+    expect(await runValidate(workbook, options)).toMatchObject({ skipped: 0 });
+    expect(actionRows(workbook.snapshot())[0]?.status).toBe("Open");
   });
 });
 
