@@ -1,8 +1,11 @@
 /** `actionlog demo`: a sample committee's minutes in; a checked log, meeting papers and owners' emails out. */
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { DateTime } from "luxon";
 import { openWorkbook } from "../shared/adapters/open-workbook.js";
+import { ActionlogError } from "../shared/core/errors.js";
+import { cellText } from "../shared/core/text.js";
+import { tabNamed } from "../sheets-schema/tabs.js";
 import { committeeToday } from "../shared/core/dates.js";
 import { minutesDsb14Text } from "../shared/demo/minutes-dsb14.js";
 import { SAMPLE, sampleMeetingDate, sampleTabs } from "../shared/demo/sample-committee.js";
@@ -21,7 +24,9 @@ export async function runDemo(dir: string, now: DateTime, io: Io): Promise<numbe
   const minutesPath = join(folder, `minutes-${SAMPLE.code}${SAMPLE.heldMeeting}.txt`);
   const today = committeeToday(now, "Europe/London");
   const held = SAMPLE.heldMeeting;
+  const outbox = join(folder, "outbox");
   await mkdir(folder, { recursive: true });
+  await refuseOthersFiles(path, outbox);
   // The demo owns these files; anything else in the folder is left alone.
   await rm(path, { force: true });
   const minutes = minutesDsb14Text({ held: sampleMeetingDate(today, held), next: sampleMeetingDate(today, held + 1) });
@@ -46,13 +51,46 @@ export async function runDemo(dir: string, now: DateTime, io: Io): Promise<numbe
     files.push(file);
   }
   io.out(step(5, `actionlog register --sheet ${path} --meeting ${rollover.next} --format ${REGISTER_FORMATS.join("|")}`, files.join("\n")));
-  const outbox = join(folder, "outbox");
   await rm(outbox, { recursive: true, force: true });
   const digests = await writeDemoDigests(workbook, outbox, now);
   io.out(step(6, `actionlog digest --sheet ${path} --outbox ${outbox}`, formatDigest(digests)));
   io.out(`Open ${path} to see the Checks column, the Audit tab, the Mail Log and the "${rollover.tab}" tab;
 the .eml files in ${outbox} open in any mail client.`);
   return 0;
+}
+
+/** Files listed in a folder, none when it does not exist. */
+const filesIn = (folder: string): Promise<string[]> => readdir(folder).catch(() => []);
+
+/**
+ * The demo replaces its workbook and empties its outbox on every run, so it stops unless what is
+ * there is its own: a workbook for the sample committee, and an outbox beside one. Someone who
+ * points --dir at their real log's folder keeps their log and their sent mail.
+ */
+async function refuseOthersFiles(path: string, outbox: string): Promise<void> {
+  const [here, mail] = await Promise.all([filesIn(join(path, "..")), filesIn(outbox)]);
+  const hasWorkbook = here.includes("action-log.xlsx");
+  const code = hasWorkbook ? await committeeCodeOf(path) : undefined;
+  const ours = code === SAMPLE.code;
+  const elsewhere = "Run the demo in a folder of its own: actionlog demo --dir actionlog-demo";
+  if (hasWorkbook && !ours) {
+    const what = code === undefined ? "is not a workbook the demo can read" : `is the ${code || "(blank code)"} log, not the demo's ${SAMPLE.code} sample`;
+    throw new ActionlogError("WORKBOOK_EXISTS", `${path} ${what}; the demo replaces action-log.xlsx, so it stopped and changed nothing. ${elsewhere}`);
+  }
+  if (!ours && mail.length > 0) {
+    throw new ActionlogError("WORKBOOK_EXISTS", `${outbox} holds ${mail.length === 1 ? "a file" : `${mail.length} files`} the demo did not write; the demo empties its outbox, so it stopped and changed nothing. ${elsewhere}`);
+  }
+}
+
+/** Settings committee_code of a local workbook, or undefined when it cannot be read as one. */
+async function committeeCodeOf(path: string): Promise<string | undefined> {
+  const book = await openWorkbook(path).read().catch(() => undefined);
+  const settings = book && tabNamed(book.tabs, "Settings");
+  if (!settings) return undefined;
+  const key = settings.headers.findIndex((h) => cellText(h).toLowerCase() === "key");
+  const value = settings.headers.findIndex((h) => cellText(h).toLowerCase() === "value");
+  const row = settings.rows.find((r) => cellText(r.cells[key] ?? null).toLowerCase() === "committee_code");
+  return row ? cellText(row.cells[value] ?? null) : "";
 }
 
 const step = (n: number, command: string, report: string): string =>

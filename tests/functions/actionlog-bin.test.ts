@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { readdir } from "node:fs/promises";
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -33,6 +33,32 @@ describe("the actionlog binary", () => {
     const book = await readXlsx(join(dir, "action-log.xlsx"));
     expect(book.tabs.map((t) => t.name)).toContain("Register DSB15");
     expect(book.tabs.find((t) => t.name === "Audit")?.rows.length).toBeGreaterThan(20);
+  });
+
+  it("runs again over its own folder, but never over a real log or an outbox it did not write", async () => {
+    const env = { ACTIONLOG_NOW: "2026-11-28T16:00:00Z" };
+    const dir = join(await tempDir(), "demo");
+    expect((await actionlog(["demo", "--dir", dir], env)).code).toBe(0);
+    expect((await actionlog(["demo", "--dir", dir], env)).code).toBe(0);
+
+    const real = await tempDir();
+    expect((await actionlog(["init", join(real, "action-log.xlsx"), "--committee", "DAG", "--name", "Design Advisory Group"])).code).toBe(0);
+    await mkdir(join(real, "outbox"));
+    await writeFile(join(real, "outbox", "digest-paul-2023-W42.eml"), "sent last week");
+    const before = await readFile(join(real, "action-log.xlsx"));
+    const refused = await actionlog(["demo", "--dir", real], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("is the DAG log, not the demo's DSB sample; the demo replaces action-log.xlsx, so it stopped and changed nothing");
+    expect(await readFile(join(real, "action-log.xlsx"))).toEqual(before);
+    expect(await readdir(join(real, "outbox"))).toEqual(["digest-paul-2023-W42.eml"]);
+
+    const mailOnly = await tempDir();
+    await mkdir(join(mailOnly, "outbox"));
+    await writeFile(join(mailOnly, "outbox", "summary-2023-W42.eml"), "sent last week");
+    const stopped = await actionlog(["demo", "--dir", mailOnly], env);
+    expect(stopped.code).toBe(2);
+    expect(stopped.stderr).toContain("holds a file the demo did not write");
+    expect(await readdir(mailOnly)).toEqual(["outbox"]);
   });
 
   it("reports a bad clock setting as one line and exit 2", async () => {

@@ -73,7 +73,7 @@ function loadRelay(
     },
     UrlFetchApp: {
       fetch(url: string, params: Fetch["params"]) {
-        if (options.unreachable) throw new Error("Address unavailable: " + url);
+        if (options.unreachable) throw new Error(`Address unavailable: ${url}`);
         fetches.push({ url, params });
         return { getResponseCode: () => options.status ?? 200, getContentText: () => JSON.stringify(options.reply ?? {}) };
       },
