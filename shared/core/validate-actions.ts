@@ -182,6 +182,9 @@ function checkStatus(row: Action, tools: RowTools): Status | null {
 function checkOwnerAndDue(row: Action, raisedAt: number | null, tools: RowTools, context: RowContext): void {
   for (const message of ownerMessages(row.owner, context)) tools.flag("Owner", message);
   const { due, reason } = dueOf(row.due, raisedAt, context);
-  if (!due.ok) tools.flag("Due", due.message.startsWith("Due") ? due.message : `Due ${due.message}`);
-  else if (due.date !== row.dueDate) tools.change("Due Date", "dueDate", due.date, reason);
+  if (!due.ok) {
+    tools.flag("Due", due.message.startsWith("Due") ? due.message : `Due ${due.message}`);
+    // The old date no longer says what the member wrote: papers and digests would chase a date they replaced.
+    if (row.dueDate !== "") tools.change("Due Date", "dueDate", "", "Due cannot be read; Due Date is blank until Due is fixed");
+  } else if (due.date !== row.dueDate) tools.change("Due Date", "dueDate", due.date, reason);
 }

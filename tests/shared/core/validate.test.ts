@@ -38,12 +38,15 @@ describe("Due Date from the Due column", () => {
     expect(validate({ actions: [action({ "Due Date": "2023-10-13" })] }).changes).toEqual([]);
   });
 
-  it("names the row, column and fix for an impossible date, and keeps the old Due Date", () => {
+  it("names the row, column and fix for an impossible date, and blanks the Due Date the member replaced", () => {
     const { result } = only({ actions: [action({ Due: "31/02/2024", "Due Date": "2023-10-13" })] });
     expect(result.problems).toEqual([
       { tab: "Actions", row: 2, ref: "DAG29-01", column: "Due", message: 'Due "31/02/2024" is not a date; write it as 13/10/2023, ASAP, Next meeting or +10 WD' },
     ]);
-    expect(result.changes.filter((c) => c.column === "Due Date")).toEqual([]);
+    expect(result.changes.filter((c) => c.column === "Due Date")).toEqual([
+      expect.objectContaining({ old: "2023-10-13", new: "", reason: "Due cannot be read; Due Date is blank until Due is fixed" }),
+    ]);
+    expect(validate({ actions: [action({ Due: "31/02/2024", "Due Date": "", Checks: result.problems[0]?.message })] }).changes).toEqual([]);
     expect(result.changes.find((c) => c.column === "Checks")?.new).toBe(result.problems[0]?.message);
   });
 });
