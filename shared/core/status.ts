@@ -8,6 +8,8 @@ const SPELLINGS = new Map<string, Status>([
   ["proposed to close", "Proposed Closed"],
   ["complete", "Closed"],
   ["completed", "Closed"],
+  ["done", "Closed"],
+  ["finished", "Closed"],
   ["in progress", "Ongoing"],
 ]);
 

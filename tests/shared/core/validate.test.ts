@@ -97,6 +97,9 @@ describe("normalisations written back", () => {
     ["ongoing", "Ongoing", "canonical spelling of the status"],
     ["PROPOSED CLOSED", "Proposed Closed", "canonical spelling of the status"],
     ["", "Open", "blank status: a new action is Open"],
+    ["Done", "Closed", "canonical spelling of the status"],
+    [" finished ", "Closed", "canonical spelling of the status"],
+    ["In Progress", "Ongoing", "canonical spelling of the status"],
   ])("Status %j becomes %s", (status, expected, reason) => {
     const change = validate({ actions: [action({ Status: status })] }).changes.find((c) => c.column === "Status");
     expect(change).toMatchObject({ new: expected, reason });
