@@ -22,6 +22,8 @@ export interface LocalServer {
  */
 export async function startLocalServer(options: { sheet: string; port: number }): Promise<LocalServer> {
   useRuntime(createRuntime(loadFunctionConfig(undefined, options.sheet)));
+  // As deployed: express answers a body it cannot parse with a bare page, not a stack trace with file paths.
+  process.env.NODE_ENV ??= "production";
   const targets = new Map<string, Server>(SERVED_FUNCTIONS.map((name) => [name, getTestServer(name)]));
   const server = createServer((req, res) => {
     const name = new URL(req.url ?? "/", "http://localhost").pathname.split("/")[1] ?? "";

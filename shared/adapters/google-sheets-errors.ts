@@ -55,7 +55,7 @@ export const explain = (failure: Failure, context: FailureContext): { code: Acti
     return { code: "WORKBOOK_FORBIDDEN", message: `The Google Sheets API is not enabled for this project (${message}); enable sheets.googleapis.com with gcloud services enable sheets.googleapis.com` };
   }
   if (status === 403) {
-    return { code: "WORKBOOK_FORBIDDEN", message: `actionlog may not ${purpose} ${where}; share the sheet with the service account ${account ?? "that actionlog runs as"} as an Editor` };
+    return { code: "WORKBOOK_FORBIDDEN", message: `actionlog may not ${purpose} ${where}; share the sheet as an Editor with ${account ?? "the account actionlog runs as (in the cloud, the function's service account; on your machine, the Google account you logged in with)"}` };
   }
   if (failure.kind === "local") {
     return { code: "WORKBOOK_FORBIDDEN", message: `Could not ${purpose} ${where}: no usable Google credentials (${message}); on your machine run gcloud auth application-default login, in the cloud check the function's service account` };

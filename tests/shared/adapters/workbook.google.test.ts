@@ -238,7 +238,7 @@ describe("createGoogleWorkbook errors", () => {
     inject({ kind: "status", status: 403, message: "The caller does not have permission" });
     const error = await rejection(book.read());
     expect(error.code).toBe("WORKBOOK_FORBIDDEN");
-    expect(error.message).toContain(`share the sheet with the service account ${TEST_SERVICE_ACCOUNT} as an Editor`);
+    expect(error.message).toContain(`share the sheet as an Editor with ${TEST_SERVICE_ACCOUNT}`);
   });
 
   it("says to enable the API when the project has not", async () => {
