@@ -7,6 +7,11 @@ if (!existsSync(entry)) {
   console.error("actionlog: not built yet; run npm run build first");
   process.exit(2);
 }
+// `actionlog validate --json | head` closes the pipe early: that is the reader's choice, not a crash.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2), {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),

@@ -5,7 +5,7 @@ import { ActionlogError } from "../shared/core/errors.js";
 import { cellText } from "../shared/core/text.js";
 import type { Action, Cell, Decision, LogData, Meeting, Member, Problem } from "../shared/core/types.js";
 import { cellPicker, locateColumns } from "./columns.js";
-import { actionRow, decisionRow, firstIssue, meetingRow, memberRow } from "./rows.js";
+import { actionRow, decisionRow, firstIssue, isEmailAddress, meetingRow, memberRow } from "./rows.js";
 import { parseSettings } from "./settings.js";
 import { HEADERS, TAB, tabNamed } from "./tabs.js";
 
@@ -38,7 +38,7 @@ export function parseLog(workbook: RawWorkbook): LogData {
     initials: r.Initials,
     organisation: r.Organisation,
     role: r.Role,
-    email: r.Email,
+    email: memberEmail(r.Email, r.Name, row, problems),
     aliases: r.Aliases,
     active: r.Active,
   }));
@@ -102,6 +102,19 @@ function parseRows<T, R>(
     }
   }
   return out;
+}
+
+/** A mistyped Email is a problem on its Members row and counts as no address, so no mail goes astray. */
+function memberEmail(email: string, name: string, row: number, problems: Problem[]): string {
+  if (email === "" || isEmailAddress(email)) return email;
+  problems.push({
+    tab: TAB.members,
+    row,
+    ref: "",
+    column: "Email",
+    message: `Email "${email}" is not an email address; write one address, such as name@example.org (until then ${name || "this member"} gets no email)`,
+  });
+  return "";
 }
 
 function meetingDate(value: Cell, row: number, problems: Problem[]): string | null {

@@ -26,16 +26,20 @@ const yesNo = cell.transform((value, ctx): boolean => {
   return z.NEVER;
 });
 
-const emailCell = text.pipe(
-  z.union([z.literal(""), z.email(`is not an email address; write one address, such as name@example.org`)]),
-);
+const emailAddress = z.email();
+
+/**
+ * Checked apart from the row, so a member whose Email is mistyped is still a member: their
+ * actions then say the address is the problem, not that they are missing from Members.
+ */
+export const isEmailAddress = (value: string): boolean => emailAddress.safeParse(value).success;
 
 const memberSchema = z.object({
   Name: text,
   Initials: text,
   Organisation: text,
   Role: text,
-  Email: emailCell,
+  Email: text,
   Aliases: text.transform((aliases) => aliases.split(";").map((alias) => alias.trim()).filter(Boolean)),
   Active: yesNo,
 });

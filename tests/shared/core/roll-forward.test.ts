@@ -74,11 +74,11 @@ describe("the register for meeting N+1", () => {
   });
 
   it("places the rows it can and warns about the rest", () => {
-    const result = ok(roll({ actions: [action(), action({ Ref: "DAG29-02", Status: "Finished" }), action({ Ref: "bad ref" })] }));
+    const result = ok(roll({ actions: [action(), action({ Ref: "DAG29-02", Status: "Parked" }), action({ Ref: "bad ref" })] }));
     expect(result.register.map((e) => e.ref)).toEqual(["DAG29-01"]);
     expect(result.warnings).toEqual([
       "DAG29-01 was due 13/10/2023 and is overdue",
-      'Actions row 3 (DAG29-02) is not on the register: Status "Finished" is not a status; write Open, Ongoing, Proposed Closed or Closed',
+      'Actions row 3 (DAG29-02) is not on the register: Status "Parked" is not a status; write Open, Ongoing, Proposed Closed or Closed',
       'Actions row 4 (bad ref) is not on the register: Ref "bad ref" is not an action ref; write it as DAG29-01 (committee code, meeting number, dash, number), or leave it blank to have one assigned',
     ]);
   });

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { validateLog } from "../../../shared/core/validate.js";
 import { parseLog } from "../../../sheets-schema/parse-log.js";
-import { type LogSpec, action, buildLog } from "../../support/log-fixture.js";
+import { type LogSpec, MEMBERS, action, buildLog } from "../../support/log-fixture.js";
 
 // 20 Oct 2023, 10:00 in London (BST).
 const NOW = DateTime.fromISO("2023-10-20T09:00:00Z");
@@ -46,7 +46,7 @@ describe("Due Date from the Due column", () => {
     expect(result.changes.filter((c) => c.column === "Due Date")).toEqual([
       expect.objectContaining({ old: "2023-10-13", new: "", reason: "Due cannot be read; Due Date is blank until Due is fixed" }),
     ]);
-    expect(validate({ actions: [action({ Due: "31/02/2024", "Due Date": "", Checks: result.problems[0]?.message })] }).changes).toEqual([]);
+    expect(validate({ actions: [action({ Due: "31/02/2024", "Due Date": "", Checks: result.problems[0]?.message ?? "" })] }).changes).toEqual([]);
     expect(result.changes.find((c) => c.column === "Checks")?.new).toBe(result.problems[0]?.message);
   });
 });
@@ -89,6 +89,23 @@ describe("problems in the Checks column", () => {
     const { result } = only({ settings: { committee_code: "" }, actions: [action({ Ref: "" })] });
     expect(result.problems.filter((p) => p.tab === "Settings")).toHaveLength(1);
     expect(result.changes.some((c) => c.column === "Ref")).toBe(false);
+  });
+});
+
+describe("a mistyped Email in Members", () => {
+  it("is a problem on the Members row, and the member's actions name the address, not a missing member", () => {
+    const members = MEMBERS.map((m) => (m.Name === "Paul Pettitt" ? { ...m, Email: "paul@example" } : m));
+    const { result } = only({ members, actions: [action({ Owner: "Programme (Paul Pettitt)" })] });
+    expect(result.problems.find((p) => p.tab === "Members")).toEqual({
+      tab: "Members",
+      row: 3,
+      ref: "",
+      column: "Email",
+      message: 'Email "paul@example" is not an email address; write one address, such as name@example.org (until then Paul Pettitt gets no email)',
+    });
+    const owner = result.problems.find((p) => p.tab === "Actions" && p.column === "Owner");
+    expect(owner?.message).toContain("Paul Pettitt");
+    expect(owner?.message).not.toContain("not in Members");
   });
 });
 
