@@ -2,6 +2,7 @@
 import type { DateTime } from "luxon";
 import { committeeToday } from "./dates.js";
 import { createMeetingCalendar } from "./meetings.js";
+import { inAllowedDomains, normaliseAddress } from "./recipients.js";
 import { createDecisionRefAllocator, decisionRefProblem, duplicateRefs } from "./refs.js";
 import type { Change, LogData, Problem } from "./types.js";
 import { type CheckedAction, validateActions } from "./validate-actions.js";
@@ -22,6 +23,7 @@ export function validateLog(log: LogData, now: DateTime): ValidationResult {
   const problems = [
     ...log.problems,
     ...settingsProblems(log),
+    ...memberProblems(log),
     ...meetingProblems(log),
     ...outcome.problems,
     ...decisions.problems,
@@ -42,7 +44,9 @@ function appended<T>(list: T[], more: readonly T[]): T[] {
 }
 
 function settingsProblems(log: LogData): Problem[] {
-  if (log.settings.committeeCode !== "") return [];
+  // A code that was written but is not letters is already reported; "blank" would mislead.
+  const written = log.problems.some((p) => p.tab === "Settings" && p.ref === "committee_code");
+  if (log.settings.committeeCode !== "" || written) return [];
   return [{
     tab: "Settings",
     row: 0,
@@ -50,6 +54,31 @@ function settingsProblems(log: LogData): Problem[] {
     column: "Value",
     message: "committee_code is blank; write the committee's ref prefix, such as DAG, so refs can be checked and assigned",
   }];
+}
+
+/**
+ * Addresses that quietly change who gets mail: one mailbox on two Members rows gets two digests
+ * each week, and an address outside allowed_domains gets none.
+ */
+function memberProblems(log: LogData): Problem[] {
+  const problems: Problem[] = [];
+  const firstRow = new Map<string, { row: number; name: string }>();
+  const domains = log.settings.allowedDomains;
+  for (const member of log.members) {
+    if (member.email === "" || !member.active) continue;
+    const key = normaliseAddress(member.email);
+    const first = firstRow.get(key);
+    const at = { tab: "Members", row: member.row, ref: "", column: "Email" };
+    if (first) {
+      problems.push({ ...at, message: `Email ${member.email} is also ${first.name}'s (row ${first.row}), so that mailbox gets two digests a week; if they are one person, keep one row and list the other name under Aliases` });
+    } else {
+      firstRow.set(key, { row: member.row, name: member.name });
+    }
+    if (!inAllowedDomains(member.email, domains)) {
+      problems.push({ ...at, message: `Email ${member.email} is outside allowed_domains (${domains.join(", ")}), so ${member.name || "this member"} gets no email; give an address in those domains, or add its domain to allowed_domains in Settings` });
+    }
+  }
+  return problems;
 }
 
 function meetingProblems(log: LogData): Problem[] {

@@ -90,6 +90,33 @@ describe("problems in the Checks column", () => {
     expect(result.problems.filter((p) => p.tab === "Settings")).toHaveLength(1);
     expect(result.changes.some((c) => c.column === "Ref")).toBe(false);
   });
+
+  it("reports a committee_code that is not letters as that, not as blank", () => {
+    const settings = validate({ settings: { committee_code: "DAG2" } }).problems.filter((p) => p.tab === "Settings");
+    expect(settings).toHaveLength(1);
+    expect(settings[0]?.message).not.toContain("is blank");
+  });
+});
+
+describe("Members emails that change who gets mail", () => {
+  const withEmail = (name: string, Email: string) => MEMBERS.map((m) => (m.Name === name ? { ...m, Email } : m));
+
+  it("flags a mailbox on two active Members rows, naming the first, and ignores an inactive one", () => {
+    const members = [...MEMBERS, { Name: "Nina Dup", Initials: "ND", Email: "PAUL@example.org" }];
+    const problems = validate({ members }).problems.filter((p) => p.tab === "Members");
+    expect(problems).toEqual([
+      expect.objectContaining({ row: MEMBERS.length + 2, column: "Email", message: expect.stringContaining("is also Paul Pettitt's (row 3)") }),
+    ]);
+    const inactive = [...MEMBERS, { Name: "Nina Dup", Initials: "ND", Email: "paul@example.org", Active: "No" }];
+    expect(validate({ members: inactive }).problems.filter((p) => p.tab === "Members")).toEqual([]);
+  });
+
+  it("flags an address outside allowed_domains, which would never be mailed", () => {
+    const problems = validate({ settings: { allowed_domains: "example.org" }, members: withEmail("Paul Pettitt", "paul@other.net") }).problems;
+    expect(problems.filter((p) => p.tab === "Members").map((p) => p.message)).toEqual([
+      "Email paul@other.net is outside allowed_domains (example.org), so Paul Pettitt gets no email; give an address in those domains, or add its domain to allowed_domains in Settings",
+    ]);
+  });
 });
 
 describe("a mistyped Email in Members", () => {
