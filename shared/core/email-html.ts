@@ -6,8 +6,26 @@ import { escapeHtml } from "./text.js";
 
 export { escapeHtml };
 
-/** Escaped sheet text with its line breaks kept. */
-export const escapeLines = (text: string): string => escapeHtml(text.trim()).replace(/\r?\n/g, "<br>");
+/** Runs longer than this with no space (a pasted link) would push a table past the 680px layout. */
+const LONG_RUN = 30;
+
+/**
+ * A long unbroken run, escaped, with <wbr> break chances after its separators (or every 20
+ * characters when it has none). <wbr> shows nothing and copies as nothing, so a link stays whole.
+ */
+const breakable = (run: string): string => {
+  const pieces = run.match(/[^/.?&=_-]*[/.?&=_-]+|[^/.?&=_-]+$/g) ?? [run];
+  return pieces.flatMap((piece) => piece.match(/.{1,20}/gsu) ?? [piece]).map(escapeHtml).join("<wbr>");
+};
+
+/** Escaped sheet text with its line breaks kept, and long runs given places to wrap. */
+export const escapeLines = (text: string): string =>
+  text
+    .trim()
+    .split(/(\s+)/)
+    .map((part) => (part.length > LONG_RUN && !/\s/.test(part) ? breakable(part) : escapeHtml(part)))
+    .join("")
+    .replace(/\r?\n/g, "<br>");
 
 /** Marks a fragment as already-safe HTML, so builders never escape it twice or forget to once. */
 export interface Html {

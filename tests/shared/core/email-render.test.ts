@@ -1,8 +1,9 @@
 /** Rendering: sheet text is escaped in HTML and kept in plain text; the HTML stays email-safe. */
+import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { planMail } from "../../../shared/core/digest-plan.js";
-import { COLOURS, barChart, escapeHtml, table } from "../../../shared/core/email-html.js";
+import { COLOURS, barChart, escapeHtml, escapeLines, table } from "../../../shared/core/email-html.js";
 import { validateLog } from "../../../shared/core/validate.js";
 import { parseLog } from "../../../sheets-schema/parse-log.js";
 import { action, buildLog } from "../../support/log-fixture.js";
@@ -33,6 +34,27 @@ describe("escapeHtml", () => {
     ["plain text", "plain text"],
   ])("%s → %s", (input, output) => {
     expect(escapeHtml(input)).toBe(output);
+  });
+});
+
+describe("escapeLines", () => {
+  it("gives a pasted link places to wrap, so it cannot push a table past the layout, and the link copies whole", () => {
+    const link = "https://example.sharepoint.com/sites/DAG/Shared%20Documents/AllItems.aspx?id=42&view=all";
+    const html = escapeLines(`See ${link} <b>now</b>`);
+    expect(html).toBe(
+      "See https://<wbr>example.<wbr>sharepoint.<wbr>com/<wbr>sites/<wbr>DAG/<wbr>Shared%20Documents/<wbr>AllItems.<wbr>aspx?<wbr>id=<wbr>42&amp;<wbr>view=<wbr>all &lt;b&gt;now&lt;/b&gt;",
+    );
+    expect(escapeLines("x".repeat(50))).toBe(`${"x".repeat(20)}<wbr>${"x".repeat(20)}<wbr>${"x".repeat(10)}`);
+  });
+
+  it("is escapeHtml with line breaks and nothing else, once the break chances are taken out (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (text) => {
+        expect(escapeLines(text).replaceAll("<wbr>", "")).toBe(escapeHtml(text.trim()).replace(/\r?\n/g, "<br>"));
+        expect(escapeLines(text).replaceAll("<wbr>", "").replaceAll("<br>", "")).not.toMatch(/<|>/);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
