@@ -1,4 +1,5 @@
 /** The rules for Actions rows: refs, area, owner, due date, status, Closed On and Checks. */
+import { formatUkDate } from "./dates.js";
 import { type DueResult, resolveDue } from "./due-dates.js";
 import { type MeetingCalendar, meetingDateOf } from "./meetings.js";
 import { type MemberDirectory, buildMemberDirectory, ownerProblemMessages, resolveOwner } from "./owners.js";
@@ -99,7 +100,9 @@ function dueOf(due: string | number, raisedAt: number | null, context: RowContex
     asapWorkingDays: context.settings.asapWorkingDays,
     region: context.settings.holidayRegion,
   });
-  const resolved = { due: result, reason: result.ok ? `computed from Due "${due}" (${result.rule})` : "" };
+  // A date cell arrives as its serial number: the Audit reason shows the date a member sees.
+  const reason = !result.ok ? "" : result.rule === "serial" ? `computed from the date cell ${formatUkDate(result.date)} in Due` : `computed from Due "${due}" (${result.rule})`;
+  const resolved = { due: result, reason };
   if (context.memoSize++ < MEMO_LIMIT) context.dues.set(raisedAt, byCell.set(due, resolved));
   return resolved;
 }

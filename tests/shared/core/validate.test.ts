@@ -34,6 +34,11 @@ describe("Due Date from the Due column", () => {
     expect(changeTo({ actions: [action({ Ref: "DAG28-04", Meeting: 28, Due: "Next meeting" })] }, "Due Date")).toBe("2023-11-08");
   });
 
+  it("gives a date cell's reason in Audit as the date, not its serial number", () => {
+    const change = validate({ actions: [action({ Due: 45226 })] }).changes.find((c) => c.column === "Due Date");
+    expect(change).toMatchObject({ new: "2023-10-26", reason: "computed from the date cell 26/10/2023 in Due" });
+  });
+
   it("leaves Due Date alone when it is already right (idempotent)", () => {
     expect(validate({ actions: [action({ "Due Date": "2023-10-13" })] }).changes).toEqual([]);
   });
