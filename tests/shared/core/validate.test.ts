@@ -36,7 +36,7 @@ describe("Due Date from the Due column", () => {
 
   it("gives a date cell's reason in Audit as the date, not its serial number", () => {
     const change = validate({ actions: [action({ Due: 45226 })] }).changes.find((c) => c.column === "Due Date");
-    expect(change).toMatchObject({ new: "2023-10-26", reason: "computed from the date cell 26/10/2023 in Due" });
+    expect(change).toMatchObject({ new: "2023-10-27", reason: "computed from the date cell 27/10/2023 in Due" });
   });
 
   it("leaves Due Date alone when it is already right (idempotent)", () => {
