@@ -37,6 +37,7 @@ export function formatImport(sheet: string, report: ImportMinutesReport, dryRun:
     lines.push("", "Cross-check (nothing was changed for these):");
     for (const f of report.minutes.crossCheck) lines.push(`  [${f.kind}] ${f.message}`);
   }
+  if (report.warnings.length > 0) lines.push("", "Warnings:", ...report.warnings.map((w) => `  ${w}`));
   if (report.skipped > 0) lines.push("", `${plural(report.skipped, "change")} skipped because the sheet changed meanwhile; import again.`);
   return lines.join("\n");
 }
@@ -59,8 +60,9 @@ export const importMinutesCommand: Command = {
       label: path,
     });
     if (values.json) {
-      io.out(JSON.stringify(minutesJson(report.minutes), null, 2));
+      io.out(JSON.stringify({ ...minutesJson(report.minutes), warnings: report.warnings }, null, 2));
       io.err(`${dryRun ? "Would add" : "Added"} ${plural(report.added.length, "row")}, ${dryRun ? "would change" : "changed"} ${plural(report.changes.length, "cell")} in ${sheet}.`);
+      for (const warning of report.warnings) io.err(warning);
     } else io.out(formatImport(sheet, report, dryRun));
     return report.minutes.crossCheck.some((f) => f.kind === "log-conflict") ? 1 : 0;
   },

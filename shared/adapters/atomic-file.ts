@@ -11,6 +11,11 @@ export type SaveStage = "temp-opened" | "partly-written" | "synced" | "renamed";
 export interface AtomicWriteOptions {
   /** Test hook awaited at each stage; production callers leave it out. */
   onStage?: (stage: SaveStage) => Promise<void> | void;
+  /**
+   * Awaited once the new file is safely written, just before it replaces the target: the last
+   * moment to check the target is still what the caller read. A throw abandons the save, target untouched.
+   */
+  beforeRename?: () => Promise<void>;
 }
 
 const CHUNK_BYTES = 1 << 20;
@@ -33,9 +38,10 @@ const syncDirectory = async (directory: string): Promise<void> => {
   }
 };
 
-const modeOf = async (path: string): Promise<number | undefined> => {
+const ownerOf = async (path: string): Promise<{ mode: number; uid: number; gid: number } | undefined> => {
   try {
-    return (await stat(path)).mode & 0o777;
+    const info = await stat(path);
+    return { mode: info.mode & 0o777, uid: info.uid, gid: info.gid };
   } catch {
     return undefined;
   }
@@ -48,10 +54,15 @@ const modeOf = async (path: string): Promise<number | undefined> => {
 export const writeFileAtomic = async (path: string, data: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> => {
   const stage = async (name: SaveStage) => options.onStage?.(name);
   const temp = tempPathFor(path);
-  const mode = (await modeOf(path)) ?? 0o666;
-  const handle = await open(temp, "wx", mode);
+  const owner = await ownerOf(path);
+  const handle = await open(temp, "wx", owner?.mode ?? 0o666);
   let renamed = false;
   try {
+    if (owner) {
+      // A new file gets the umask and whoever saves it as owner; give it the old file's back where allowed.
+      await handle.chown(owner.uid, owner.gid).catch(() => undefined);
+      await handle.chmod(owner.mode).catch(() => undefined);
+    }
     await stage("temp-opened");
     for (let offset = 0; offset < data.length; ) {
       const { bytesWritten } = await handle.write(data, offset, Math.min(CHUNK_BYTES, data.length - offset));
@@ -61,6 +72,7 @@ export const writeFileAtomic = async (path: string, data: Uint8Array, options: A
     await handle.sync();
     await handle.close();
     await stage("synced");
+    await options.beforeRename?.();
     await rename(temp, path);
     renamed = true;
     await stage("renamed");

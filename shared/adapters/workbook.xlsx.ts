@@ -1,5 +1,6 @@
 /** The local .xlsx workbook: each batch is one locked, atomic read-modify-write; exceljs loads only when used. */
-import { access, readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, readFile, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Workbook as ExcelWorkbook } from "exceljs";
 import { ActionlogError, isActionlogError } from "../core/errors.js";
@@ -37,6 +38,16 @@ const exists = (path: string): Promise<boolean> =>
   access(path).then(
     () => true,
     () => false,
+  );
+
+/** Why this process may not write `target`: EACCES, EPERM or EROFS; undefined when it may (or it does not exist). */
+const writeRefusal = (target: string): Promise<string | undefined> =>
+  access(target, constants.W_OK).then(
+    () => undefined,
+    (error: unknown) => {
+      const code = errnoCode(error);
+      return code === "EACCES" || code === "EPERM" || code === "EROFS" ? code : undefined;
+    },
   );
 
 /** Files Excel (`~$name`) and LibreOffice (`.~lock.name#`) keep beside a workbook while it is open. */
@@ -107,6 +118,37 @@ export const createXlsxWorkbook = (options: XlsxWorkbookOptions): Workbook => {
     }
   };
 
+  /** Before any work: a save writes a lock file and a new copy beside the workbook, then replaces it. */
+  const refuseIfNotWritable = async (): Promise<void> => {
+    const directory = dirname(path);
+    if (await writeRefusal(directory)) {
+      throw new ActionlogError(
+        "WORKBOOK_FORBIDDEN",
+        `The folder ${directory} is not writable, so ${path} cannot be saved (a save writes a new copy beside it and renames it over the old one); nothing was saved. Make the folder writable (or move the workbook to a folder you can write to) and run again.`,
+      );
+    }
+    const info = await stat(path).catch(() => undefined);
+    // No write bit at all means someone marked it read-only; root could replace it anyway but should not, as rm asks first.
+    if (info && ((info.mode & 0o222) === 0 || (await writeRefusal(path)))) {
+      throw new ActionlogError("WORKBOOK_FORBIDDEN", `${path} is read-only; nothing was saved. Make it writable (or save a copy) and run again.`);
+    }
+  };
+
+  /** A script or sync client ignores our lock: if it saved while we worked, its save wins and ours is dropped. */
+  const refuseIfChangedOnDisk = async (original: Buffer | undefined): Promise<void> => {
+    const current = await readFile(path).catch((error: unknown) => {
+      if (errnoCode(error) === "ENOENT") return undefined;
+      throw error;
+    });
+    const unchanged = current === undefined || original === undefined ? current === original : current.equals(original);
+    if (!unchanged) {
+      throw new ActionlogError(
+        "CONFLICT",
+        `${path} changed on disk while actionlog was saving it (probably another program or a sync client saved it); nothing was saved, so the other program's changes are kept. Run the command again to make actionlog's changes on top of them.`,
+      );
+    }
+  };
+
   const read = (): Promise<RawWorkbook> =>
     guard("read", async () => {
       const bytes = await loadBytes();
@@ -118,6 +160,7 @@ export const createXlsxWorkbook = (options: XlsxWorkbookOptions): Workbook => {
       if (isEmptyBatch(batch)) return { applied: 0, skipped: [] };
       if (!create && !(await exists(path))) throw notFound();
       await refuseIfOpenElsewhere();
+      await refuseIfNotWritable();
       return withFileLock(`${path}.lock`, { timeoutMs: lockTimeoutMs, staleMs: STALE_LOCK_MS }, async () => {
         await removeLeftoverTemps(path, STALE_LOCK_MS);
         // Re-read under the lock: another command may have saved since this job's read().
@@ -136,9 +179,12 @@ export const createXlsxWorkbook = (options: XlsxWorkbookOptions): Workbook => {
             `Saving ${path} would lose ${lost.join(", ")}, which actionlog's .xlsx writer cannot keep, so nothing was saved; move them to another workbook (a note on an empty cell stays once the cell has a value; Excel's Review > Notes > Convert to Notes turns threaded comments into notes, which are kept; a register tab is rebuilt, so keep nothing there) and run the command again, or keep the log in a Google Sheet, where actionlog writes only its own cells`,
           );
         }
-        // Checked again at the last moment: the member may have opened the file while we worked.
-        await refuseIfOpenElsewhere();
-        await writeFileAtomic(path, bytes);
+        // Checked again at the last moment, once the new file is written: the member may have opened the file, or another program saved it, while we worked.
+        const beforeRename = async () => {
+          await refuseIfOpenElsewhere();
+          await refuseIfChangedOnDisk(original);
+        };
+        await writeFileAtomic(path, bytes, { beforeRename });
         return { applied: plan.applied, skipped: plan.skipped };
       });
     });

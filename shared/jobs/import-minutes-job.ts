@@ -7,7 +7,7 @@ import { readMinutes } from "../adapters/minutes-file.js";
 import type { CellUpdate, ChangeBatch, RawWorkbook, Workbook } from "../adapters/workbook.js";
 import { ActionlogError } from "../core/errors.js";
 import { extractMinutes } from "../core/minutes/extract.js";
-import { type RowAddition, mergeMinutes } from "../core/minutes/merge.js";
+import { type RowAddition, mergeMinutes, minutesKey, minutesMeetingOf } from "../core/minutes/merge.js";
 import type { MinutesExtract } from "../core/minutes/types.js";
 import { cellText } from "../core/text.js";
 import type { Cell, Change, IsoDate } from "../core/types.js";
@@ -36,6 +36,8 @@ export interface ImportMinutesReport {
   skipped: number;
   /** False for a dry run, and when there was nothing to change. */
   written: boolean;
+  /** What the import did that needs a member's attention, such as a meeting left without a date. */
+  warnings: string[];
 }
 
 /** Raw cells by tab, row and header, for exact compare-and-set guards. */
@@ -66,6 +68,25 @@ function settingRows(raw: RawWorkbook): Map<string, number> {
   return rows;
 }
 
+/**
+ * For each action and column an import has set, the newest meeting whose minutes set it, from
+ * the reasons on Audit rows; an action a set of minutes added counts for every column ("*").
+ */
+function setByMinutes(raw: RawWorkbook): Map<string, number> {
+  const newest = new Map<string, number>();
+  const tab = findTab(raw, TAB.audit);
+  if (!tab) return newest;
+  const { columns } = locateColumns(tab, []);
+  for (const row of tab.rows) {
+    if (cellText(cellAt(row, columns, "Tab")) !== TAB.actions) continue;
+    const meeting = minutesMeetingOf(cellText(cellAt(row, columns, "Reason")));
+    if (meeting === null) continue;
+    const key = minutesKey(cellText(cellAt(row, columns, "Ref")), cellText(cellAt(row, columns, "Column")) || "*");
+    newest.set(key, Math.max(meeting, newest.get(key) ?? meeting));
+  }
+  return newest;
+}
+
 /** Rows without a ref column are found by number, guarded by their key cell (Meeting, Key). */
 function locator(raw: RawWorkbook, log: ReturnType<typeof parseLog>): (change: Change) => Pick<CellUpdate, "ref" | "match"> {
   const byRef = createRowLocator(log);
@@ -75,6 +96,19 @@ function locator(raw: RawWorkbook, log: ReturnType<typeof parseLog>): (change: C
     const column = keyColumn[change.tab];
     return column === undefined ? byRef(change) : { ref: "", match: { column, value: cell(change.tab, change.row, column) } };
   };
+}
+
+/** A meeting added (or left) without a date only shows up later in validate, so the import says so now. */
+function undatedMeetingWarnings(cell: ReturnType<typeof rawCells>, log: ReturnType<typeof parseLog>, extract: MinutesExtract, added: RowAddition[], dryRun: boolean): string[] {
+  const number = extract.meeting.number;
+  if (extract.meeting.date !== null || number === null) return [];
+  const fix = "Run again with --meeting-date YYYY-MM-DD, or type the date in the Meetings tab.";
+  if (added.some((a) => a.tab === TAB.meetings && a.values.Meeting === number)) {
+    return [`The minutes do not give the meeting date; meeting ${number} ${dryRun ? "would be" : "was"} added without one. ${fix}`];
+  }
+  const row = log.meetings.find((m) => m.number === number)?.row;
+  const blank = row !== undefined && cellText(cell(TAB.meetings, row, "Date")) === "";
+  return blank ? [`The minutes do not give the meeting date, and meeting ${number} has none in the Meetings tab. ${fix}`] : [];
 }
 
 /**
@@ -92,7 +126,8 @@ export async function importMinutes(workbook: Workbook, minutes: string | Uint8A
   if (number === null) {
     throw new ActionlogError("MINUTES_UNREADABLE", `${label}: found no action refs (such as DAG29-01) to tell which meeting these minutes are for; check it is the minutes, with its "New / Outstanding Actions" table or ACTION lines`);
   }
-  const plan = mergeMinutes({ log, extract, cell: rawCells(raw), settingRows: settingRows(raw) }, number);
+  const cell = rawCells(raw);
+  const plan = mergeMinutes({ log, extract, cell, settingRows: settingRows(raw), setByMinutes: setByMinutes(raw) }, number);
   extract.crossCheck.push(...plan.findings);
 
   const audit = { now: options.now, timezone: log.settings.timezone, actor: options.actor };
@@ -104,5 +139,6 @@ export async function importMinutes(workbook: Workbook, minutes: string | Uint8A
   let skipped = 0;
   const written = !options.dryRun && batch.appends.length + batch.updates.length > 0;
   if (written) skipped = (await workbook.apply(batch)).skipped.length;
-  return { minutes: extract, changes: plan.changes, added: plan.additions, skipped, written };
+  const warnings = undatedMeetingWarnings(cell, log, extract, plan.additions, options.dryRun);
+  return { minutes: extract, changes: plan.changes, added: plan.additions, skipped, written, warnings };
 }

@@ -1,5 +1,7 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { readMinutes } from "../../shared/adapters/minutes-file.js";
 import { extractMinutes } from "../../shared/core/minutes/extract.js";
@@ -20,6 +22,11 @@ beforeEach(async () => {
   await writeXlsx(sheet, buildLog({ members: [], meetings: [], settings: { committee_code: "DSB", committee_name: "Data Standards Board" } }));
   await writeFile(txt, minutesDsb14Text());
 });
+
+/** The real DAG29 minutes sit beside the clone in ../shared/seeds (never copied into the project). */
+const SEEDS = fileURLToPath(new URL("../../../shared/seeds/", import.meta.url));
+const seed = (existsSync(SEEDS) ? readdirSync(SEEDS) : []).filter((f) => f.endsWith(".txt")).find((f) => readFileSync(SEEDS + f, "utf8").includes("DAG29-01"));
+if (seed === undefined) console.warn(`seed minutes re-import test skipped: no DAG29 .txt minutes in ${SEEDS} (the folder sits beside the clone in CI)`);
 
 const tab = async (name: string) => (await readXlsx(sheet)).tabs.find((t) => t.name === name)?.rows ?? [];
 
@@ -43,7 +50,8 @@ describe("actionlog import-minutes", () => {
     const result = await cli("import-minutes", txt, "--sheet", sheet, "--json", "--dry-run");
     expect(result.code).toBe(0);
     const json = JSON.parse(result.out);
-    expect(Object.keys(json)).toEqual(["meeting", "actions", "decisions", "attendees", "updates", "crossCheck"]);
+    expect(Object.keys(json)).toEqual(["meeting", "actions", "decisions", "attendees", "updates", "crossCheck", "warnings"]);
+    expect(json.warnings).toEqual([]);
     expect(json.meeting).toEqual({ committee: "DSB", number: 14, date: "2025-11-12", next: "2025-12-10" });
     expect(Object.keys(json.actions[0])).toEqual(["ref", "area", "action", "owner", "due", "status", "section"]);
     expect(Object.keys(json.decisions[0])).toEqual(["ref", "area", "decision"]);
@@ -69,6 +77,60 @@ describe("actionlog import-minutes", () => {
     expect(result.code).toBe(1);
     expect(result.out).toContain("[log-conflict] DSB14-06 is Closed in the log but the minutes list it as outstanding");
     expect((await tab("Actions"))[0]?.cells.slice(0, 8)).toEqual(["DSB14-06", 14, null, "Send the link", "OP", "ASAP", null, "Closed"]);
+  });
+
+  it("keeps a Due a member changed when the same minutes are imported again, exiting 1 (regression: reverted to the minutes' date)", async () => {
+    await cli("import-minutes", txt, "--sheet", sheet);
+    const raw = await readXlsx(sheet);
+    const actions = raw.tabs.find((t) => t.name === "Actions");
+    const row = actions?.rows.find((r) => r.cells[0] === "DSB14-02");
+    if (!actions || !row) throw new Error("DSB14-02 was not imported");
+    row.cells[actions.headers.indexOf("Due")] = "ASAP";
+    await writeXlsx(sheet, raw);
+
+    const again = await cli("import-minutes", txt, "--sheet", sheet);
+    expect(again.code).toBe(1);
+    expect(again.out).toContain("already holds everything in these minutes; nothing to change.");
+    expect(again.out).toContain('[log-conflict] DSB14-02: Due is "ASAP" in the log but the minutes of meeting 14 say "10/12/2025"');
+    expect((await tab("Actions")).find((r) => r.cells[0] === "DSB14-02")?.cells[5]).toBe("ASAP");
+    expect(await tab("Audit")).toHaveLength(30);
+  });
+
+  it("says plainly when the minutes give no meeting date, in the text and in --json", async () => {
+    const undated = join(dir, "undated.txt");
+    await writeFile(undated, minutesDsb14Text().replace(/^Date of meeting:.*\r?\n/m, ""));
+    const warning = "The minutes do not give the meeting date; meeting 14 was added without one. Run again with --meeting-date YYYY-MM-DD, or type the date in the Meetings tab.";
+    const dry = await cli("import-minutes", undated, "--sheet", sheet, "--json", "--dry-run");
+    expect(JSON.parse(dry.out).warnings).toEqual([warning.replace("was added", "would be added")]);
+    expect(dry.err).toContain(warning.replace("was added", "would be added"));
+    const result = await cli("import-minutes", undated, "--sheet", sheet);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(`\nWarnings:\n  ${warning}`);
+    const dated = await cli("import-minutes", undated, "--sheet", sheet, "--meeting-date", "2025-11-12");
+    expect(dated.out).toContain('~ Meetings DSB14 Date: (blank) -> "12/11/2025"');
+    expect(dated.out).not.toContain("Warnings:");
+  });
+
+  it.skipIf(seed === undefined).each(["ASAP", "next meeting"])("QA repro on the seed minutes: a Due changed from 13/10/2023 to %s survives importing them again", async (due) => {
+    const log = join(dir, "dag.xlsx");
+    const minutes = SEEDS + (seed ?? "");
+    await cli("init", log, "--committee", "DAG", "--name", "Design Advisory Group");
+    const first = await cli("import-minutes", minutes, "--sheet", log);
+    expect(first.out).toContain("The minutes do not give the meeting date; meeting 29 was added without one. Run again with --meeting-date YYYY-MM-DD, or type the date in the Meetings tab.");
+    expect((await cli("import-minutes", minutes, "--sheet", log, "--meeting-date", "2023-10-11")).out).not.toContain("Warnings:");
+    const raw = await readXlsx(log);
+    const actions = raw.tabs.find((t) => t.name === "Actions");
+    const row = actions?.rows.find((r) => r.cells[0] === "DAG29-01");
+    if (!actions || !row) throw new Error("DAG29-01 was not imported");
+    expect(row.cells[5]).toBe("13/10/2023");
+    row.cells[5] = due;
+    await writeXlsx(log, raw);
+
+    const again = await cli("import-minutes", minutes, "--sheet", log, "--meeting-date", "2023-10-11");
+    expect(again.code).toBe(1);
+    expect(again.out).toContain(`[log-conflict] DAG29-01: Due is "${due}" in the log but the minutes of meeting 29 say "13/10/2023"`);
+    const after = (await readXlsx(log)).tabs.find((t) => t.name === "Actions")?.rows.find((r) => r.cells[0] === "DAG29-01");
+    expect(after?.cells[5]).toBe(due);
   });
 
   it.each([

@@ -1,14 +1,15 @@
 /**
- * Merging minutes into the log: new actions and decisions added, existing actions' status and
- * due updated from the minutes, nothing deleted, member text never overwritten, conflicts reported.
+ * Merging minutes into the log: new actions and decisions added, existing actions moved on to the
+ * minutes' status and blank cells filled, nothing deleted, a member's value never replaced: a
+ * difference is reported as a conflict instead.
  */
-import { parseUkDate, serialToIso } from "../dates.js";
+import { formatUkDate, parseUkDate, serialToIso } from "../dates.js";
 import { resolveDue } from "../due-dates.js";
 import { type MeetingCalendar, createMeetingCalendar, meetingDateOf } from "../meetings.js";
 import { parseActionRef } from "../refs.js";
 import { normaliseStatus } from "../status.js";
 import { matchKey } from "../text.js";
-import type { Action, Cell, Change, IsoDate, LogData, Meeting, Status } from "../types.js";
+import { type Action, type Cell, type Change, type IsoDate, type LogData, type Meeting, STATUSES, type Status } from "../types.js";
 import { mergeCommitteeCode, mergeMeetings, mergeMembers } from "./merge-people.js";
 import { clipStart } from "./tables.js";
 import type { CrossCheckFinding, MinutesAction, MinutesExtract } from "./types.js";
@@ -29,7 +30,24 @@ export interface MergeInput {
   cell: (tab: string, row: number, column: string) => Cell;
   /** Settings key → sheet row. */
   settingRows: ReadonlyMap<string, number>;
+  /**
+   * minutesKey(ref, column) → the newest meeting whose minutes set that cell (column "*": added
+   * the action), from Audit. Only newer minutes may change it again: a value that differs from
+   * what the same or older minutes said was changed by a member since, and stays.
+   */
+  setByMinutes: ReadonlyMap<string, number>;
 }
+
+/** The Audit reason of every change an import makes; the job finds its earlier changes by it. */
+export const minutesReason = (number: number | null): string => `from the minutes of meeting ${number}`;
+
+/** The meeting in an Audit reason written by minutesReason, else null. */
+export const minutesMeetingOf = (reason: string): number | null => {
+  const match = /^from the minutes of meeting (\d+)$/.exec(reason);
+  return match ? Number(match[1]) : null;
+};
+
+export const minutesKey = (ref: string, column: string): string => `${ref}\u0000${column}`;
 
 export interface MergePlan {
   changes: Change[];
@@ -50,10 +68,11 @@ function mergedMeetings(input: MergeInput, number: number): Meeting[] {
   return meetings;
 }
 
-/** What the log's Due currently means, for comparing with the minutes' Due without rewriting equivalents. */
+/**
+ * What the log's Due currently means, for comparing with the minutes' Due without reporting
+ * equivalents. The Due a member typed wins over the Due Date cell, which is stale until validate runs.
+ */
 function logDueDate(input: MergeInput, action: Action, calendar: MeetingCalendar): IsoDate | null {
-  if (action.dueDate !== "" && parseUkDate(action.dueDate) !== null) return parseUkDate(action.dueDate);
-  if (typeof action.due === "number") return serialToIso(action.due);
   const meeting = action.meeting ?? parseActionRef(action.ref)?.meeting ?? null;
   const resolved = resolveDue(action.due, {
     meetingDate: meetingDateOf(calendar, meeting),
@@ -61,7 +80,8 @@ function logDueDate(input: MergeInput, action: Action, calendar: MeetingCalendar
     asapWorkingDays: input.log.settings.asapWorkingDays,
     region: input.log.settings.holidayRegion,
   });
-  return resolved.ok ? resolved.date : null;
+  if (resolved.ok) return resolved.date;
+  return action.dueDate === "" ? null : parseUkDate(action.dueDate);
 }
 
 const sameDue = (input: MergeInput, action: Action, dueText: string, calendar: MeetingCalendar): boolean => {
@@ -69,6 +89,16 @@ const sameDue = (input: MergeInput, action: Action, dueText: string, calendar: M
   const minutesDate = parseUkDate(dueText);
   return minutesDate !== null && minutesDate === logDueDate(input, action, calendar);
 };
+
+/** The Due cell as a member reads it: a date cell shown as 13/10/2023. */
+const dueShown = (due: string | number): string => {
+  if (typeof due === "string") return due;
+  const iso = serialToIso(due);
+  return iso === null ? String(due) : formatUkDate(iso);
+};
+
+/** STATUSES runs from Open to Closed: the minutes may move an action on along it, never back. */
+const movesOn = (from: Status, to: Status): boolean => STATUSES.indexOf(to) > STATUSES.indexOf(from);
 
 interface Existing {
   action: Action;
@@ -79,9 +109,18 @@ interface Existing {
 
 function mergeExisting(input: MergeInput, plan: MergePlan, { action, listed, update, calendar }: Existing): void {
   const current = action.status === "" ? "Open" : normaliseStatus(action.status);
-  const reason = `from the minutes of meeting ${input.extract.meeting.number}`;
+  const reason = minutesReason(input.extract.meeting.number);
   const set = (column: string, value: Cell) =>
     plan.changes.push({ tab: "Actions", row: action.row, ref: action.ref, column, old: input.cell("Actions", action.row, column), new: value, reason });
+  const number = input.extract.meeting.number ?? 0;
+  const newerThanLastImport = (column: string) =>
+    number > Math.max(input.setByMinutes.get(minutesKey(action.ref, column)) ?? 0, input.setByMinutes.get(minutesKey(action.ref, "*")) ?? 0);
+  const keep = (column: string, logValue: string, minutesValue: string) =>
+    plan.findings.push({
+      kind: "log-conflict",
+      ref: action.ref,
+      message: `${action.ref}: ${column} is "${logValue}" in the log but the minutes of meeting ${input.extract.meeting.number} say "${minutesValue}"; keep the log's ${column}, or change it to "${minutesValue}" if the minutes are right (left unchanged)`,
+    });
   if (current === "Closed") {
     // Minutes that themselves record the closure agree with the log (listed-but-closed reports the table).
     const says = update ? (update.status === "Closed" ? "" : `record it as ${update.status}`) : listed ? "list it as outstanding" : "";
@@ -91,10 +130,18 @@ function mergeExisting(input: MergeInput, plan: MergePlan, { action, listed, upd
   // "Remains open" confirms an Ongoing action is still outstanding; it does not demote it.
   const confirmed = update?.status === "Open" && current === "Ongoing";
   if (update && update.status !== current && !confirmed) {
-    set("Status", update.status);
-    if (action.update === "") set("Update", update.note);
+    // Moving back, over a status validate cannot read, or again after a member's edit would undo that edit.
+    const movedOn = current !== null && movesOn(current, update.status) && newerThanLastImport("Status");
+    if (action.status === "" || movedOn) {
+      set("Status", update.status);
+      if (action.update === "") set("Update", update.note);
+    } else keep("Status", action.status, update.status);
   }
-  if (listed && listed.dueText !== "" && !sameDue(input, action, listed.dueText, calendar)) set("Due", listed.dueText);
+  if (listed && listed.dueText !== "" && !sameDue(input, action, listed.dueText, calendar)) {
+    // A newer meeting's minutes record a date the committee agreed; the same minutes again would undo a member's edit.
+    if (action.due === "" || newerThanLastImport("Due")) set("Due", listed.dueText);
+    else keep("Due", dueShown(action.due), listed.dueText);
+  }
 }
 
 function mergeActions(input: MergeInput, plan: MergePlan, number: number): void {
@@ -103,7 +150,7 @@ function mergeActions(input: MergeInput, plan: MergePlan, number: number): void 
   const updates = new Map<string, { status: Status; note: string }>();
   for (const u of input.extract.updates) if (u.status !== null) updates.set(u.ref, { status: u.status, note: u.note });
   const listed = new Map(input.extract.actions.map((a) => [a.ref, a]));
-  const reason = `from the minutes of meeting ${number}`;
+  const reason = minutesReason(number);
   const calendar = createMeetingCalendar(mergedMeetings(input, number));
 
   for (const a of input.extract.actions) {
@@ -131,7 +178,7 @@ function mergeDecisions(input: MergeInput, plan: MergePlan, number: number): voi
     if (known.has(d.ref)) continue;
     known.add(d.ref);
     const values = { Ref: d.ref, Meeting: number, Area: d.area || null, Decision: d.decision || null };
-    plan.additions.push({ tab: "Decisions", ref: d.ref, values, summary: `decision ${d.ref}`, reason: `from the minutes of meeting ${number}` });
+    plan.additions.push({ tab: "Decisions", ref: d.ref, values, summary: `decision ${d.ref}`, reason: minutesReason(number) });
   }
 }
 

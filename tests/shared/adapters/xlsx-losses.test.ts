@@ -83,7 +83,7 @@ describe("saving a local workbook that holds what exceljs cannot write back", ()
       sheet.getCell("D2").note = "Nothing typed here yet";
     });
     const before = await readFile(path);
-    expect(await refusal(path)).toMatch(/would lose 1 cell note, .*a note on an empty cell stays once the cell has a value/);
+    expect(await refusal(path)).toMatch(/would lose 1 cell note \(Actions!D2\), .*a note on an empty cell stays once the cell has a value/);
     expect(await readFile(path)).toEqual(before);
 
     const kept = await memberWorkbook((sheet) => {
@@ -117,6 +117,37 @@ describe("saving a local workbook that holds what exceljs cannot write back", ()
     const bytes = await readFile(path);
     expect(await xlsxLosses(bytes, bytes)).toEqual([]);
     const plain = await readFile(await memberWorkbook(() => undefined));
-    expect(await xlsxLosses(bytes, plain)).toEqual(["2 charts", "1 cell note"]);
+    expect(await xlsxLosses(bytes, plain)).toEqual(["2 charts", "1 cell note (Actions!D2)"]);
+  });
+
+  it("names each lost note's tab and cell, the first three only, wherever Excel numbered its notes part", async () => {
+    const path = await memberWorkbook((sheet, book) => {
+      for (const cell of ["D2", "D3", "D4", "D5"]) sheet.getCell(cell).note = `note in ${cell}`;
+      book.addWorksheet("Register 13").getCell("N5").note = "on a tab with a space";
+      book.addWorksheet("Kept").getCell("A1").note = "kept";
+    });
+    // Excel numbers notes parts in the order it meets them, not by tab: give tab 1's notes the highest number.
+    const zip = await JSZip.loadAsync(await readFile(path));
+    const partOf = async (sheet: number) => /Target="\.\.\/(comments\d+\.xml)"/.exec((await zip.file(`xl/worksheets/_rels/sheet${sheet}.xml.rels`)?.async("string")) ?? "")?.[1];
+    const [first, last] = [await partOf(1), await partOf(3)];
+    if (!first || !last) throw new Error("exceljs wrote no notes part");
+    const swap = async (name: string, from: string, to: string) => zip.file(name, ((await zip.file(name)?.async("string")) ?? "").replace(from, to));
+    const [firstXml, lastXml] = [await zip.file(`xl/${first}`)?.async("string"), await zip.file(`xl/${last}`)?.async("string")];
+    zip.file(`xl/${first}`, lastXml ?? "").file(`xl/${last}`, firstXml ?? "");
+    await swap("xl/worksheets/_rels/sheet1.xml.rels", first, last);
+    await swap("xl/worksheets/_rels/sheet3.xml.rels", last, first);
+    const before = await zip.generateAsync({ type: "uint8array" });
+
+    const kept = await memberWorkbook((_, book) => {
+      book.addWorksheet("Register 13");
+      book.addWorksheet("Kept").getCell("A1").note = "kept";
+    });
+    expect(await xlsxLosses(before, await readFile(kept))).toEqual(["5 cell notes (Actions!D2, Actions!D3, Actions!D4 and 2 more)"]);
+    const oneTab = await memberWorkbook((sheet, book) => {
+      for (const cell of ["D2", "D3", "D4", "D5"]) sheet.getCell(cell).note = `note in ${cell}`;
+      book.addWorksheet("Register 13");
+      book.addWorksheet("Kept").getCell("A1").note = "kept";
+    });
+    expect(await xlsxLosses(before, await readFile(oneTab))).toEqual(["1 cell note ('Register 13'!N5)"]);
   });
 });
