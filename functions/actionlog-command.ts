@@ -1,4 +1,6 @@
 /** What every `actionlog` command shares: its shape, the output channel and flag helpers. */
+import { writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { ParseArgsConfig } from "node:util";
 import { ActionlogError } from "../shared/core/errors.js";
 
@@ -32,3 +34,16 @@ export const meetingNumber = (values: Values): number => {
 
 export const print = (io: Io, values: Values, json: unknown, human: string) => io.out(values.json ? JSON.stringify(json, null, 2) : human);
 
+
+/** Writes an --out file, turning the system's ENOENT or EACCES into what to do about it. */
+export async function writeOut(path: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeFile(path, data);
+  } catch (error) {
+    const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+    if (code === "ENOENT") throw new ActionlogError("IO", `Cannot write ${path}: the folder ${dirname(path)} does not exist; create it, or give --out a path in a folder that does`, { cause: error });
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS") throw new ActionlogError("IO", `Cannot write ${path}: it, or its folder, may not be written to; give --out another path`, { cause: error });
+    if (code === "EISDIR") throw new ActionlogError("IO", `Cannot write ${path}: it is a folder; give --out a file name, such as ${path.replace(/\/+$/, "")}/register.docx`, { cause: error });
+    throw error;
+  }
+}

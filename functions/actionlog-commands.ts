@@ -1,6 +1,5 @@
 /** The commands of `actionlog`: each parses its flags, builds adapters and calls one use case. */
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
 import { openWorkbook } from "../shared/adapters/open-workbook.js";
 import { loadConfig } from "../shared/config.js";
 import { meansNextMeeting, resolveDue } from "../shared/core/due-dates.js";
@@ -15,7 +14,7 @@ import { initGoogleSheet } from "./actionlog-init-gsheet.js";
 import { importMinutesCommand } from "./actionlog-import.js";
 import { DIGEST_COMMANDS } from "./actionlog-digest.js";
 import { serve } from "./actionlog-serve.js";
-import { type Command, common, flag, meetingNumber, print, required, text } from "./actionlog-command.js";
+import { type Command, common, flag, meetingNumber, print, required, text, writeOut } from "./actionlog-command.js";
 import { formatRollover, formatValidate } from "./actionlog-output.js";
 
 export const USAGE = `actionlog: a committee's action log, checked, dated and rolled forward
@@ -70,7 +69,8 @@ export const COMMANDS = {
       const sheet = required(values, "sheet", "the workbook, such as log.xlsx");
       const report = await runRollover(openWorkbook(sheet), { meeting: meetingNumber(values), now: loadConfig().now(), dryRun: values["dry-run"] === true, actor: "actionlog rollover" });
       print(io, values, { meeting: report.meeting, next: report.next, register: report.register, warnings: report.warnings }, formatRollover(sheet, report, values["dry-run"] === true));
-      return 0;
+      // Carried values left because rows changed mid-run: done, but not all of it.
+      return report.skipped > 0 ? 1 : 0;
     },
   },
   register: {
@@ -82,7 +82,7 @@ export const COMMANDS = {
       if (BINARY_REGISTER_FORMATS.includes(format) && typeof values.out !== "string") throw new ActionlogError("USAGE", `--format ${format} writes a file; give it with --out, such as --out register.${format}`);
       const output = await exportRegister(openWorkbook(sheet), { meeting: meetingNumber(values), format, now: loadConfig().now() });
       if (typeof values.out === "string") {
-        await writeFile(values.out, output);
+        await writeOut(values.out, output);
         io.err(`Wrote ${values.out}`);
       } else io.out(String(output));
       return 0;

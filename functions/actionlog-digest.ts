@@ -1,5 +1,4 @@
 /** `actionlog digest` and `actionlog preview`: owners' digests, reminders and the PMO summary from the command line. */
-import { writeFile } from "node:fs/promises";
 import { DateTime } from "luxon";
 import type { Mailer } from "../shared/adapters/mailer.js";
 import { createMemoryMailer } from "../shared/adapters/mailer.memory.js";
@@ -12,7 +11,7 @@ import { committeeToday, formatLongDate, isIsoDate } from "../shared/core/dates.
 import { ActionlogError } from "../shared/core/errors.js";
 import { type DigestReport, runDigest } from "../shared/jobs/digest-job.js";
 import { runPreview } from "../shared/jobs/preview-job.js";
-import { type Command, common, flag, print, required, text } from "./actionlog-command.js";
+import { type Command, common, flag, print, required, text, writeOut } from "./actionlog-command.js";
 
 type Values = Parameters<Command["run"]>[0];
 
@@ -104,7 +103,7 @@ export const DIGEST_COMMANDS = {
       const now = clockFor(typeof values.today === "string" ? values.today : undefined, loadConfig());
       const preview = await runPreview(openWorkbook(sheet), { person, now });
       if (typeof values.out === "string") {
-        await writeFile(values.out, preview.html, "utf8");
+        await writeOut(values.out, preview.html);
         io.out(`Wrote ${values.out}: ${preview.person}'s digest, "${preview.subject}"`);
       } else io.out(preview.html);
       return 0;

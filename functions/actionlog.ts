@@ -24,6 +24,8 @@ export async function main(argv: string[], io: { out: (text: string) => void; er
     return await command.run(values as Record<string, string | boolean | undefined>, positionals, io);
   } catch (error) {
     io.err(`actionlog ${name}: ${describe(error)}`);
+    // A script reading --json output gets the failure as JSON too, rather than an empty stdout.
+    if (rest.includes("--json")) io.out(JSON.stringify({ error: describe(error), code: isActionlogError(error) ? error.code : "ERROR" }, null, 2));
     return 2;
   }
 }

@@ -95,15 +95,16 @@ export const createXlsxWorkbook = (options: XlsxWorkbookOptions): Workbook => {
       workbook.creator = "actionlog";
       return workbook;
     }
+    // The zip library's own words ("Corrupted zip?", a link to its docs) mean nothing to a PMO; they stay in the cause.
+    const unreadable = (what: string, cause?: unknown) =>
+      new ActionlogError("WORKBOOK_UNREADABLE", `${path} ${what}; open it in Excel or LibreOffice to check it, or use a saved copy`, { cause });
     try {
       await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
     } catch (error) {
-      throw new ActionlogError(
-        "WORKBOOK_UNREADABLE",
-        `${path} is not a readable .xlsx workbook (damaged, truncated or another format): ${firstLine(error)}`,
-        { cause: error },
-      );
+      throw unreadable("is not a readable .xlsx workbook (it is damaged, cut short, or another kind of file)", error);
     }
+    // Any zip opens, so a Word document renamed .xlsx gets this far, with no sheets in it.
+    if (workbook.worksheets.length === 0) throw unreadable("has no sheets in it, so it is not a spreadsheet (a renamed Word document looks like this)");
     return workbook;
   };
 

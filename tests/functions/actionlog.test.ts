@@ -163,6 +163,15 @@ describe("actionlog rollover and register", () => {
     expect(json.register.map((e: { ref: string }) => e.ref)).toEqual(["DAG29-01", "DAG29-02", "DAG28-04"]);
   });
 
+  it("says what to do when --out names a folder that does not exist, and writes nothing", async () => {
+    await writeXlsx(sheet, log());
+    const out = join(dir, "papers", "register.csv");
+    const result = await cli("register", "--sheet", sheet, "--meeting", "30", "--format", "csv", "--out", out);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(`Cannot write ${out}: the folder ${join(dir, "papers")} does not exist; create it`);
+    expect(result.err).not.toContain("ENOENT");
+  });
+
   it("explains what to add when the next meeting is missing, and exits 2", async () => {
     await writeXlsx(sheet, log());
     const result = await cli("rollover", "--sheet", sheet, "--meeting", "31");
@@ -182,5 +191,12 @@ describe("actionlog due", () => {
     const result = await cli("due", ...argv, "--json");
     expect(result.code).toBe(0);
     expect(JSON.parse(result.out)).toEqual(expected);
+  });
+
+  it("with --json, reports bad input as JSON on stdout as well as in words on stderr", async () => {
+    const result = await cli("due", "31/02/2024", "--from", "2023-10-11", "--json");
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.out)).toEqual({ error: expect.stringContaining('"31/02/2024" is not a date'), code: "USAGE" });
+    expect(result.err).toContain("actionlog due:");
   });
 });

@@ -5,6 +5,7 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { transformWithOxc } from "vite";
+import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Cell } from "../../../shared/core/types.js";
 import type { ActionlogErrorCode } from "../../../shared/core/errors.js";
@@ -144,10 +145,21 @@ describe("createXlsxWorkbook on disk", () => {
       const message = await failsWith(createXlsxWorkbook({ path }).read(), "WORKBOOK_UNREADABLE");
       expect(message).toContain(path);
       expect(message).not.toContain("\n");
+      expect(message).not.toMatch(/zip|https?:/i); // the library's words stay in the cause
       await failsWith(createXlsxWorkbook({ path }).apply({ ...emptyBatch(), tabs: [asReplacement(actions())] }), "WORKBOOK_UNREADABLE");
       expect(await readFile(path)).toEqual(bytes);
       expect(await leftovers(path)).toEqual([]);
     }
+  });
+
+  it("says a zip with no sheets (a Word document renamed .xlsx) is not a spreadsheet, rather than naming a missing tab", async () => {
+    const zip = new JSZip();
+    zip.file("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    zip.file("word/document.xml", "<w:document/>");
+    const path = await tempPath();
+    await writeFile(path, await zip.generateAsync({ type: "uint8array" }));
+    const message = await failsWith(createXlsxWorkbook({ path }).read(), "WORKBOOK_UNREADABLE");
+    expect(message).toContain("has no sheets in it, so it is not a spreadsheet");
   });
 
   it("refuses to save while Excel or LibreOffice has the workbook open, but still reads it", async () => {
