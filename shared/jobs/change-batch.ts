@@ -50,7 +50,8 @@ export function changesToBatch(
       value: change.new,
       ...located(change),
     });
-    batch.appends.push({ ...auditRow(audit, change), requires: [index] });
+    // A row with no ref is still findable in Audit afterwards, by the row it was on then.
+    batch.appends.push({ ...auditRow(audit, { ...change, ref: change.ref || `row ${change.row}` }), requires: [index] });
   }
   return batch;
 }

@@ -89,6 +89,18 @@ describe("values written by an earlier run, or typed with stray spaces", () => {
   });
 });
 
+describe("Audit rows for a row with no ref", () => {
+  it("name the row it was on, so the change can be found again", async () => {
+    const workbook = createMemoryWorkbook({ tabs: buildLog({ actions: [action({ Ref: "", Meeting: "", Status: "ongoing" })] }).tabs });
+    await runValidate(workbook, options);
+    const audit = workbook.snapshot().tabs.find((t) => t.name === "Audit");
+    const at = (name: string) => audit?.headers.indexOf(name) ?? -1;
+    const status = audit?.rows.find((r) => r.cells[at("Column")] === "Status");
+    expect(status?.cells[at("Ref")]).toBe("row 2");
+    expect(status?.cells[at("New")]).toBe("Ongoing");
+  });
+});
+
 describe("roll-forward idempotence", () => {
   const spec = fc.array(
     fc.record({
