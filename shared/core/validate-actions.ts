@@ -1,5 +1,5 @@
 /** The rules for Actions rows: refs, area, owner, due date, status, Closed On and Checks. */
-import { formatUkDate } from "./dates.js";
+import { formatUkDate, serialToIso } from "./dates.js";
 import { type DueResult, resolveDue } from "./due-dates.js";
 import { type MeetingCalendar, meetingDateOf } from "./meetings.js";
 import { type MemberDirectory, buildMemberDirectory, ownerProblemMessages, resolveOwner } from "./owners.js";
@@ -150,6 +150,12 @@ function checkRow(row: Action, previous: CheckedAction | undefined, today: IsoDa
   } else {
     // Closed actions are history: their owners and due dates are no longer chased.
     checkOwnerAndDue(row, raisedAt, tools, context);
+    if (status !== null && row.closedOn !== "") {
+      // A date typed into the cell reads back as its serial number; show it as the member sees it.
+      const serial = /^\d{5}$/.test(row.closedOn) ? serialToIso(Number(row.closedOn)) : null;
+      const shown = serial === null ? row.closedOn : formatUkDate(serial);
+      tools.flag("Closed On", `Closed On is ${shown} but Status is ${status}; if the action was reopened, clear Closed On, else set Status to Closed`);
+    }
   }
   const checks = action.problems.join("\n");
   if (checks !== row.checks) tools.change("Checks", "checks", checks, checks ? "problems found" : "problems fixed");

@@ -63,6 +63,8 @@ describe("problems in the Checks column", () => {
     ["owner without an email", [action({ Owner: "Consumer Representative (Caroline Farquhar)" })], "Owner: "],
     ["unknown status", [action({ Status: "Done and dusted" })], 'Status: Status "Done and dusted" is not a status; write Open, Ongoing, Proposed Closed or Closed'],
     ["Closed without an Update", [action({ Status: "Closed" })], "Update: Update is blank but Status is Closed"],
+    ["reopened but still dated Closed On", [action({ Status: "Open", "Closed On": "2023-10-11" })], "Closed On: Closed On is 2023-10-11 but Status is Open; if the action was reopened, clear Closed On, else set Status to Closed"],
+    ["reopened, Closed On a date cell", [action({ Status: "Ongoing", "Closed On": 45210 })], "Closed On: Closed On is 11/10/2023 but Status is Ongoing;"],
     ["ref for another meeting", [action({ Ref: "DAG28-01" })], 'Ref: Ref "DAG28-01" is for meeting 28 but Meeting says 29'],
     ["malformed ref", [action({ Ref: "DAG29/1" })], 'Ref: Ref "DAG29/1" is not an action ref; write it as DAG29-01'],
     ["ref of another committee", [action({ Ref: "PSG29-01" })], 'Ref: Ref "PSG29-01" is not an action ref'],
