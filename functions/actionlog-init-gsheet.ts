@@ -9,10 +9,11 @@ export async function initGoogleSheet(sheet: string, options: { code: string; na
   const rootUrl = loadConfig().sheetsRootUrl;
   const target = createGoogleSheetSetup({ spreadsheetId: spreadsheetIdOf(sheet), ...(rootUrl ? { rootUrl } : {}) });
   const report = await setupGoogleSheet(target, { committeeCode: options.code, committeeName: options.name });
+  const kept = report.kept.map((line) => `\nNote: ${line}.`).join("");
   if (report.changes.length === 0) {
-    io.out(`${target.label} is already set up; nothing changed.`);
+    io.out(`${target.label} is already set up; nothing changed.${kept}`);
     return 0;
   }
-  io.out(`Set up ${target.label}:\n${report.changes.map((change) => `  - ${change}`).join("\n")}\nNext: fill in Members, Meetings and Actions, then run actionlog validate --sheet ${target.label}`);
+  io.out(`Set up ${target.label}:\n${report.changes.map((change) => `  - ${change}`).join("\n")}${kept}\nNext: fill in Members, Meetings and Actions, then run actionlog validate --sheet ${target.label}`);
   return 0;
 }

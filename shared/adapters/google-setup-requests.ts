@@ -18,6 +18,8 @@ export interface SetupPlan {
   requests: SheetRequest[];
   /** One line per thing added, in words for the PMO; empty when the sheet was already set up. */
   changes: string[];
+  /** Options the sheet already answers otherwise: its values stay, and the PMO is told. */
+  kept: string[];
 }
 
 const headerRow = (tab: InventoryTab): string[] => trimHeaders((tab.cells[0] ?? []).map((cell) => cellText(cell)));
@@ -87,13 +89,26 @@ const addDropDown = (layout: TabLayout, choices: readonly string[], out: PlanSin
   });
 };
 
+/** --committee or --name that differ from what the sheet's Settings already say (which win). */
+const keptSettings = (settings: ReturnType<typeof parseSettings>["settings"], options: SetupOptions): string[] => {
+  const kept: string[] = [];
+  const differ = (sheet: string, asked: string) => sheet !== "" && asked.trim() !== "" && sheet.toLowerCase() !== asked.trim().toLowerCase();
+  if (differ(settings.committeeCode, options.committeeCode)) {
+    kept.push(`committee_code stays ${settings.committeeCode}, as the sheet's Settings say, not ${options.committeeCode.trim().toUpperCase()}; change it there if that is wrong`);
+  }
+  if (differ(settings.committeeName, options.committeeName)) {
+    kept.push(`committee_name stays "${settings.committeeName}", as the sheet's Settings say, not "${options.committeeName.trim()}"; change it there if that is wrong`);
+  }
+  return kept;
+};
+
 /**
  * Everything `actionlog init --sheet gsheet:<id>` adds, as requests for one spreadsheets.batchUpdate.
  * Each step looks for its own work first (tabs by name, headers by name, rules by colour, protections
  * by description, charts by title), so a second run plans nothing.
  */
 export function planSheetSetup(inventory: SheetInventory, options: SetupOptions): SetupPlan {
-  const plan: SetupPlan = { requests: [], changes: [] };
+  const plan: SetupPlan = { requests: [], changes: [], kept: [] };
   const out: PlanSink = {
     add(change, ...requests) {
       plan.changes.push(change);
@@ -116,6 +131,7 @@ export function planSheetSetup(inventory: SheetInventory, options: SetupOptions)
     headers: settingsTab.headers,
     rows: (settingsTab.found?.cells ?? []).slice(1).map((cells, index) => ({ row: index + 2, cells })),
   });
+  plan.kept = keptSettings(settings, options);
   ruleRequests(layout(TAB.actions), layout(TAB.audit), settings.reminderWorkingDays, out);
   dashboardRequests(inventory, layout(TAB.actions), newId, out);
   return plan;

@@ -5,10 +5,12 @@ import type { SheetSetupTarget } from "../adapters/google-sheet-setup.js";
 export interface SetupReport {
   /** What was added, one line each; empty when the sheet was already set up (running init twice changes nothing). */
   changes: string[];
+  /** --committee or --name the sheet's Settings already answer otherwise; the sheet's values stay. */
+  kept: string[];
 }
 
 export async function setupGoogleSheet(target: SheetSetupTarget, options: SetupOptions): Promise<SetupReport> {
   const plan = planSheetSetup(await target.inspect(), options);
   if (plan.requests.length > 0) await target.update(plan.requests);
-  return { changes: plan.changes };
+  return { changes: plan.changes, kept: plan.kept };
 }

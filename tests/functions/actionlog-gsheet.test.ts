@@ -32,6 +32,13 @@ describe("actionlog init --sheet gsheet:<id>", () => {
 
     const second = await cli("init", "--sheet", `gsheet:${ID}`, "--committee", "DAG");
     expect(second).toMatchObject({ code: 0, out: `gsheet:${ID} is already set up; nothing changed.\n` });
+
+    const other = await cli("init", "--sheet", `gsheet:${ID}`, "--committee", "XYZ", "--name", "Other Board");
+    expect(other.out).toBe(
+      `gsheet:${ID} is already set up; nothing changed.\n` +
+        "Note: committee_code stays DAG, as the sheet's Settings say, not XYZ; change it there if that is wrong.\n" +
+        'Note: committee_name stays "Design Advisory Group", as the sheet\'s Settings say, not "Other Board"; change it there if that is wrong.\n',
+    );
   });
 
   it.each([

@@ -90,7 +90,7 @@ describe("setupGoogleSheet", () => {
     await setup();
     const before = structuredClone(fake.spreadsheet(spreadsheetId));
     const writes = calls().length;
-    expect(await setup()).toEqual({ changes: [] });
+    expect(await setup()).toEqual({ changes: [], kept: [] });
     expect(calls().slice(writes)).toEqual(["spreadsheets.get"]);
     expect(fake.spreadsheet(spreadsheetId)).toEqual(before);
   });
