@@ -1,4 +1,5 @@
 /** The commands of `actionlog`: each parses its flags, builds adapters and calls one use case. */
+import { extname } from "node:path";
 import { existsSync } from "node:fs";
 import { openWorkbook } from "../shared/adapters/open-workbook.js";
 import { loadConfig } from "../shared/config.js";
@@ -24,7 +25,7 @@ Usage:
   actionlog init --sheet gsheet:<spreadsheetId> --committee DAG --name "Design Advisory Group"
   actionlog validate --sheet <file> [--dry-run] [--json]
   actionlog rollover --sheet <file> --meeting N [--dry-run] [--json]
-  actionlog register --sheet <file> --meeting N --format json|csv|md|html|docx [--out FILE]   (docx needs --out)
+  actionlog register --sheet <file> --meeting N [--format json|csv|md|html|docx] [--out FILE]   (format from --out's extension, else md; docx needs --out)
   actionlog import-minutes <minutes.docx|minutes.txt> --sheet <file> [--meeting-date YYYY-MM-DD] [--dry-run] [--json]
   actionlog due "<text>" --from YYYY-MM-DD [--next YYYY-MM-DD] [--region england-and-wales] [--asap-days 5] [--json]
   actionlog digest --sheet <file> [--today YYYY-MM-DD] [--outbox DIR | --smtp URL] [--dry-run] [--json]
@@ -37,6 +38,22 @@ with the log, a message that failed and will be retried); 2 bad usage or unreada
 --sheet takes a local .xlsx path or gsheet:<spreadsheetId>.
 Due accepts 13/10/2023, 13 Oct 2023, 2023-10-13, ASAP, Next meeting, +10 WD, 10 working days.
 `;
+
+/**
+ * --format, else the --out file's extension, else md. A format that contradicts the extension is
+ * refused: Word cannot open Markdown saved as register.docx.
+ */
+function registerFormat(values: Record<string, string | boolean | undefined>): RegisterFormat {
+  const out = typeof values.out === "string" ? values.out : undefined;
+  const extension = out === undefined ? undefined : extname(out).slice(1).toLowerCase();
+  const fromOut = REGISTER_FORMATS.find((f) => f === extension);
+  const format = (typeof values.format === "string" ? values.format.toLowerCase() : (fromOut ?? "md")) as RegisterFormat;
+  if (!REGISTER_FORMATS.includes(format)) throw new ActionlogError("USAGE", `--format "${format}" is not supported; use ${REGISTER_FORMATS.join(", ")}`);
+  if (fromOut !== undefined && fromOut !== format) {
+    throw new ActionlogError("USAGE", `--out ${out} ends in .${fromOut} but --format is ${format}; name the file register.${format}, or leave --format out to write ${fromOut}`);
+  }
+  return format;
+}
 
 export const COMMANDS = {
   init: {
@@ -77,8 +94,7 @@ export const COMMANDS = {
     options: { sheet: text, meeting: text, format: text, out: text, help: flag },
     async run(values, _positionals, io) {
       const sheet = required(values, "sheet", "the workbook, such as log.xlsx");
-      const format = (values.format ?? "md") as RegisterFormat;
-      if (!REGISTER_FORMATS.includes(format)) throw new ActionlogError("USAGE", `--format "${format}" is not supported; use ${REGISTER_FORMATS.join(", ")}`);
+      const format = registerFormat(values);
       if (BINARY_REGISTER_FORMATS.includes(format) && typeof values.out !== "string") throw new ActionlogError("USAGE", `--format ${format} writes a file; give it with --out, such as --out register.${format}`);
       const output = await exportRegister(openWorkbook(sheet), { meeting: meetingNumber(values), format, now: loadConfig().now() });
       if (typeof values.out === "string") {

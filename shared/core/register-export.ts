@@ -34,7 +34,8 @@ export function registerCsv(entries: readonly RegisterEntry[]): string {
   for (const e of entries) {
     lines.push([REGISTER_SECTION[e.section], e.area, e.ref, e.action, e.owner, e.due, e.dueDate, String(e.carried)].map(csvCell).join(","));
   }
-  return `${lines.join("\r\n")}\r\n`;
+  // The byte order mark tells Excel the file is UTF-8; without it, Siobhán and Łukasz come out garbled.
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
 /** One table row per action, the area shown once per group, and a group row before Previous Meeting(s). */

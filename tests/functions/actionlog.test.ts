@@ -158,9 +158,19 @@ describe("actionlog rollover and register", () => {
     expect((await cli("register", "--sheet", sheet, "--meeting", "30", "--format", "csv", "--out", out)).code).toBe(0);
     const csv = await readFile(out, "utf8");
     expect(csv).toContain(`'=HYPERLINK(""http://evil"")`);
-    expect(csv.split("\r\n")[0]).toBe("Section,Area,Ref,Action,Owner,Due,Due Date,Carried");
+    expect(csv.split("\r\n")[0]).toBe("\uFEFFSection,Area,Ref,Action,Owner,Due,Due Date,Carried"); // BOM: Excel reads it as UTF-8
     const json = JSON.parse((await cli("register", "--sheet", sheet, "--meeting", "30", "--format", "json")).out);
     expect(json.register.map((e: { ref: string }) => e.ref)).toEqual(["DAG29-01", "DAG29-02", "DAG28-04"]);
+  });
+
+  it("takes the format from --out's extension, and refuses one that contradicts --format", async () => {
+    await writeXlsx(sheet, log());
+    const docx = join(dir, "papers.docx");
+    expect((await cli("register", "--sheet", sheet, "--meeting", "30", "--out", docx)).code).toBe(0);
+    expect((await readFile(docx)).subarray(0, 2).toString()).toBe("PK"); // a Word file, not Markdown
+    const wrong = await cli("register", "--sheet", sheet, "--meeting", "30", "--format", "csv", "--out", join(dir, "x.docx"));
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain("ends in .docx but --format is csv");
   });
 
   it("says what to do when --out names a folder that does not exist, and writes nothing", async () => {
