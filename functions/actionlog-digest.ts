@@ -4,11 +4,12 @@ import type { Mailer } from "../shared/adapters/mailer.js";
 import { createMemoryMailer } from "../shared/adapters/mailer.memory.js";
 import { createOutboxMailer } from "../shared/adapters/mailer.outbox.js";
 import { createSmtpMailer } from "../shared/adapters/mailer.smtp.js";
+import { withFileLock } from "../shared/adapters/file-lock.js";
 import { openWorkbook } from "../shared/adapters/open-workbook.js";
 import type { Workbook } from "../shared/adapters/workbook.js";
 import { type Config, isSmtpUrl, loadConfig } from "../shared/config.js";
 import { committeeToday, formatLongDate, isIsoDate } from "../shared/core/dates.js";
-import { ActionlogError } from "../shared/core/errors.js";
+import { ActionlogError, isActionlogError } from "../shared/core/errors.js";
 import { type DigestReport, runDigest } from "../shared/jobs/digest-job.js";
 import { runPreview } from "../shared/jobs/preview-job.js";
 import { type Command, common, flag, print, required, text, writeOut } from "./actionlog-command.js";
@@ -77,6 +78,29 @@ export async function writeDemoDigests(workbook: Workbook, outboxDir: string, no
   }
 }
 
+/** A run that crashed leaves its lock behind; past this age (or once its process is gone) the lock is ignored. */
+const DIGEST_LOCK_STALE_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * Two digest runs on one local workbook (a scheduled job and a PMO's manual run) would both read a
+ * Mail Log without the other's sends and mail everyone twice, so the second refuses. Each save
+ * still takes the workbook's own lock; this one spans the whole run. A Google Sheet is served by
+ * one weeklyDigest instance at a time (deploy.sh --max-instances=1).
+ */
+async function oneRunAtATime<T>(sheet: string, run: () => Promise<T>): Promise<T> {
+  if (sheet.startsWith("gsheet:")) return run();
+  const lock = `${sheet}.digest.lock`;
+  try {
+    return await withFileLock(lock, { timeoutMs: 2_000, staleMs: DIGEST_LOCK_STALE_MS }, run);
+  } catch (error) {
+    if (!isActionlogError(error) || error.code !== "WORKBOOK_LOCKED" || !error.message.includes(lock)) throw error;
+    throw new ActionlogError(
+      "WORKBOOK_LOCKED",
+      `Another actionlog digest is running on ${sheet}, so this one sent nothing (running both would mail everyone twice). Run it again once the other has finished; if none is running, delete ${lock}.`,
+    );
+  }
+}
+
 export const DIGEST_COMMANDS = {
   digest: {
     options: { ...common, today: text, outbox: text, smtp: text },
@@ -87,7 +111,7 @@ export const DIGEST_COMMANDS = {
       const mailer = chooseMailer(values, config);
       let report: DigestReport;
       try {
-        report = await runDigest(openWorkbook(sheet), mailer, { now, dryRun: values["dry-run"] === true });
+        report = await oneRunAtATime(sheet, () => runDigest(openWorkbook(sheet), mailer, { now, dryRun: values["dry-run"] === true }));
       } finally {
         await mailer.close();
       }

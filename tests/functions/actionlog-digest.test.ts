@@ -1,5 +1,6 @@
 /** `actionlog digest` and `actionlog preview` end to end: real .xlsx, real outbox files, real SMTP on loopback. */
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { DateTime } from "luxon";
 import { simpleParser } from "mailparser";
@@ -66,6 +67,21 @@ describe("actionlog digest", () => {
     const again = await cli("digest", "--sheet", sheet, "--today", "2023-11-13", "--outbox", outbox, "--json");
     expect(JSON.parse(again.out).sent).toEqual([]);
     expect(await mailLog()).toHaveLength(4);
+  });
+
+  it("refuses to run while another digest run holds the workbook, so nobody is mailed twice, and runs once it is gone", async () => {
+    const outbox = join(dir, "outbox");
+    const lock = `${sheet}.digest.lock`;
+    // As a live run on this machine leaves it: this very process, so the lock is not stale.
+    await writeFile(lock, JSON.stringify({ pid: process.pid, host: hostname(), time: new Date().toISOString(), token: "other-run" }));
+    const refused = await cli("digest", "--sheet", sheet, "--today", "2023-11-13", "--outbox", outbox);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`Another actionlog digest is running on ${sheet}, so this one sent nothing`);
+    expect(await readdir(outbox).catch(() => [])).toEqual([]);
+    expect(await mailLog()).toEqual([]);
+    await rm(lock);
+    expect((await cli("digest", "--sheet", sheet, "--today", "2023-11-13", "--outbox", outbox)).code).toBe(0);
+    expect(await readdir(outbox)).toHaveLength(3);
   });
 
   it("--dry-run needs no transport, lists what would go, and leaves the workbook byte for byte", async () => {
