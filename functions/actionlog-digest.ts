@@ -57,8 +57,12 @@ export function formatDigest(report: DigestReport): string {
   const lines = [`${verb} ${report.sent.length} message${report.sent.length === 1 ? "" : "s"} for ${formatLongDate(report.today)} (${report.week}) via ${report.via}.`];
   for (const m of report.sent) lines.push(`  ${m.kind.padEnd(8)} ${[...m.to, ...m.cc.map((c) => `cc ${c}`)].join(", ")}: ${m.subject}`);
   if (report.alreadySent.length > 0) lines.push("", `Already sent (in the Mail Log), not sent again: ${report.alreadySent.length}.`);
-  if (report.inDigest.length > 0) lines.push("", `Reminders folded into the same owner's digest (one email each): ${report.inDigest.join(", ")}.`);
-  if (report.skipped.length > 0) lines.push("", "Owners not mailed:", ...report.skipped.map((s) => `  ${s.owner}: ${s.reason}`));
+  // A reminder to co-owners folds once per owner, so its key can appear more than once.
+  if (report.inDigest.length > 0) lines.push("", `Reminders folded into the same owner's digest (one email each): ${[...new Set(report.inDigest)].join(", ")}.`);
+  const settings = report.skipped.filter((s) => s.setting !== undefined);
+  const owners = report.skipped.filter((s) => s.setting === undefined);
+  if (settings.length > 0) lines.push("", "Settings to fix:", ...settings.map((s) => `  ${s.owner}: ${s.reason}`));
+  if (owners.length > 0) lines.push("", "Owners not mailed:", ...owners.map((s) => `  ${s.owner}: ${s.reason}`));
   if (report.failed.length > 0) {
     lines.push("", "Failed (logged as failed in the Mail Log; retried on the next run):", ...report.failed.map((f) => `  ${f.kind} to ${f.to}: ${f.error}`));
   }

@@ -5,6 +5,7 @@ import { loadConfig } from "../shared/config.js";
 import { formatUkDate, isIsoDate } from "../shared/core/dates.js";
 import { ActionlogError } from "../shared/core/errors.js";
 import { minutesJson } from "../shared/core/minutes/extract.js";
+import { ATTENTION_KINDS } from "../shared/core/minutes/types.js";
 import { type ImportMinutesReport, importMinutes } from "../shared/jobs/import-minutes-job.js";
 import { type Command, type Io, common, required, text } from "./actionlog-command.js";
 
@@ -64,6 +65,6 @@ export const importMinutesCommand: Command = {
       io.err(`${dryRun ? "Would add" : "Added"} ${plural(report.added.length, "row")}, ${dryRun ? "would change" : "changed"} ${plural(report.changes.length, "cell")} in ${sheet}.`);
       for (const warning of report.warnings) io.err(warning);
     } else io.out(formatImport(sheet, report, dryRun));
-    return report.minutes.crossCheck.some((f) => f.kind === "log-conflict") ? 1 : 0;
+    return report.minutes.crossCheck.some((f) => ATTENTION_KINDS.has(f.kind)) ? 1 : 0;
   },
 };

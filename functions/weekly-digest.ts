@@ -22,7 +22,9 @@ export async function weeklyDigest(event: CloudEvent<unknown>): Promise<void> {
   try {
     const results = await eachSheet(runtime, async (workbook) => {
       const report = await runDigest(workbook, mailer, { now });
-      return { sent: report.sent.length, alreadySent: report.alreadySent.length, skipped: report.skipped.length, failed: report.failed.length };
+      // Settings that stop or move mail (digest_weekday not a day, pmo_email blank) are named, not only counted.
+      const settings = report.skipped.filter((s) => s.setting !== undefined).map((s) => `${s.owner}: ${s.reason}`);
+      return { sent: report.sent.length, alreadySent: report.alreadySent.length, skipped: report.skipped.length, failed: report.failed.length, ...(settings.length > 0 ? { settings } : {}) };
     });
     const sent = results.reduce((sum, r) => sum + Number(r.outcome.ok ? r.outcome.sent : 0), 0);
     const failed = results.reduce((sum, r) => sum + Number(r.outcome.ok ? r.outcome.failed : 0), 0);

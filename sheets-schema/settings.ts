@@ -8,6 +8,16 @@ import { HEADERS, TAB } from "./tabs.js";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
+/** Day names as people type them ("Fri", "Weds", "thurs."), folded to the full name. */
+const WEEKDAY_SPELLINGS = new Map<string, string>([
+  ["mon", "Monday"], ["tue", "Tuesday"], ["tues", "Tuesday"], ["wed", "Wednesday"], ["weds", "Wednesday"],
+  ["thu", "Thursday"], ["thur", "Thursday"], ["thurs", "Thursday"], ["fri", "Friday"], ["sat", "Saturday"], ["sun", "Sunday"],
+  ...WEEKDAYS.map((day): [string, string] => [day.toLowerCase(), day]),
+]);
+
+/** The full day name for a spelling, ignoring case and a trailing dot; the text unchanged when it names no day. */
+const weekdayName = (value: string): string => WEEKDAY_SPELLINGS.get(value.trim().toLowerCase().replace(/\.$/, "")) ?? value;
+
 const whole = (min: number, max: number) =>
   z.coerce
     .number({ message: `write a whole number from ${min} to ${max}` })
@@ -38,7 +48,7 @@ export const SETTING_SCHEMAS = {
   pmo_email: { field: "pmoEmail", schema: email, default: "" },
   chair_email: { field: "chairEmail", schema: email, default: "" },
   from_email: { field: "fromEmail", schema: email, default: "" },
-  digest_weekday: { field: "digestWeekday", schema: z.enum(WEEKDAYS, `write a day of the week, such as Monday`), default: "Monday" },
+  digest_weekday: { field: "digestWeekday", schema: z.enum(WEEKDAYS, "write a day of the week, such as Monday or Mon"), default: "Monday" },
   // Keeps mail to these domains (Members, pmo_email and chair_email alike); blank means no narrowing.
   allowed_domains: { field: "allowedDomains", schema: domainList, default: "" },
 } as const satisfies Record<string, { field: keyof Settings; schema: z.ZodType; default: string }>;
@@ -57,7 +67,7 @@ export const defaultSettingRows = (code: string, name: string): [SettingKey, str
 const canonical = (key: SettingKey, value: string): string => {
   if (key === "committee_code") return value.toUpperCase();
   if (key === "holiday_region") return value.toLowerCase().replace(/\s+/g, "-");
-  if (key === "digest_weekday") return value.charAt(0).toUpperCase() + value.slice(1).toLowerCase();
+  if (key === "digest_weekday") return weekdayName(value);
   return value;
 };
 

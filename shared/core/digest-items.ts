@@ -4,7 +4,7 @@ import { committeeToday, isoFromSerial, isoToSerial, partsFromSerial, weekdayOfS
 import { type MeetingCalendar, createMeetingCalendar } from "./meetings.js";
 import type { IsoDate, LogData, Meeting, Status } from "./types.js";
 import type { CheckedAction } from "./validate-actions.js";
-import { addWorkingDays, workingDaysBetween } from "./working-days.js";
+import { addWorkingDays, isWorkingSerial, workingDaysBetween } from "./working-days.js";
 
 export type ItemState = "overdue" | "due-soon" | "awaiting" | "open";
 
@@ -38,6 +38,11 @@ export interface CommitteeDay {
   weekEnd: IsoDate;
   /** The last day of the due-soon window: due dates at most reminder_working_days working days away. */
   soonUntil: IsoDate;
+  /**
+   * The day this week's digests and PMO summary are due from: digest_weekday, or the first
+   * working day after it in the same ISO week when it is a bank holiday; null when none is left.
+   */
+  weeklyFrom: IsoDate | null;
   /** The highest-numbered Held meeting: the one the current register was rolled from. */
   lastHeld: Meeting | undefined;
   /** The first Scheduled meeting dated today or later, where Proposed Closed actions are confirmed. */
@@ -51,6 +56,22 @@ export function isoWeekOf(serial: number): string {
   const { year } = partsFromSerial(thursday);
   const week = Math.floor((thursday - isoToSerial(`${year}-01-01`)) / 7) + 1;
   return `${year}-W${week < 10 ? `0${week}` : week}`;
+}
+
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/**
+ * digest_weekday in the week starting `monday`, moved past bank holidays (Easter Monday, Christmas
+ * Day) to the next working day of the same ISO week, or null when the rest of the week is not
+ * working days. A Saturday or Sunday digest_weekday was chosen as such, so it stands.
+ */
+function weeklyFromOf(monday: number, settings: LogData["settings"]): IsoDate | null {
+  const weekday = Math.max(0, WEEKDAYS.indexOf(settings.digestWeekday));
+  if (weekday >= 5) return isoFromSerial(monday + weekday);
+  for (let serial = monday + weekday; serial < monday + 7; serial++) {
+    if (isWorkingSerial(serial, settings.holidayRegion)) return isoFromSerial(serial);
+  }
+  return null;
 }
 
 export function committeeDay(log: LogData, now: DateTime): CommitteeDay {
@@ -70,6 +91,7 @@ export function committeeDay(log: LogData, now: DateTime): CommitteeDay {
     // The day before the (n+1)th working day: a due date on a weekend or bank holiday right
     // after the nth working day is still only n working days away.
     soonUntil: isoFromSerial(isoToSerial(addWorkingDays(today, log.settings.reminderWorkingDays + 1, log.settings.holidayRegion)) - 1),
+    weeklyFrom: weeklyFromOf(monday, log.settings),
     lastHeld: held[0],
     nextMeeting: upcoming[0],
     calendar,

@@ -1,14 +1,14 @@
 /** Plans a run's mail: owners' weekly digests, due-soon reminders and the PMO summary, as data. */
 import type { DateTime } from "luxon";
-import { isoToSerial, weekdayOfSerial } from "./dates.js";
 import { type CommitteeDay, type DigestItem, classifyAction, committeeDay, itemOrder } from "./digest-items.js";
 import { type MailFrame, type RenderedMail, digestSubject, renderDigest, renderReminder, reminderSubject } from "./email-render.js";
+import { type AddressRole, type SkippedOwner, type Skips, badEmailMembers, noteDigestWeekday, notePmoEmail, noteRefusal, reachableOwners, skipCollector } from "./mail-skips.js";
 import { type OwnerResolution, buildMemberDirectory, resolveOwner } from "./owners.js";
 import { buildAllowlist, domainOf } from "./recipients.js";
 import { foldRemindersIntoDigests } from "./reminder-fold.js";
-import { type ResolvedItem, summariseLog, unresolvedReason } from "./summary-plan.js";
+import { type ResolvedItem, summariseLog } from "./summary-plan.js";
 import { renderSummary, summarySubject } from "./summary-render.js";
-import { matchKey } from "./text.js";
+import { foldSpaces, matchKey } from "./text.js";
 import type { LogData, Member } from "./types.js";
 import type { ValidationResult } from "./validate.js";
 import { isWorkingDay, subtractWorkingDays } from "./working-days.js";
@@ -34,17 +34,14 @@ export interface PlannedMail {
   /** Renders the bodies now; pure, so every call for the same plan gives the same text and HTML. */
   render(): MailBody;
   /**
-   * Reminders only: the digests, one per recipient, that list this action today. When the job
-   * sends all of them in this run the reminder is folded in, so an owner gets one email.
+   * Reminders only: the digest of this part's one recipient that lists the action today (see
+   * reminder-fold.ts). When the job sends it in this run the part is folded in, so that owner
+   * gets one email; co-owners without such a digest get the reminder alone.
    */
   coveredBy?: string[];
 }
 
-/** An owner who should have had mail this run but cannot, and why. */
-export interface SkippedOwner {
-  owner: string;
-  reason: string;
-}
+export type { SkippedOwner };
 
 /** Envelope facts shared by every message; empty strings mean "not set". */
 export interface MailEnvelope {
@@ -64,8 +61,9 @@ export interface MailPlan {
 
 export interface PlanOptions {
   /**
-   * "scheduled": digests and the summary are due from digest_weekday to the end of that ISO
-   * week (the Mail Log sends each once, so a failed Monday is retried on Tuesday);
+   * "scheduled": digests and the summary are due from digest_weekday (moved past bank holidays,
+   * see CommitteeDay.weeklyFrom) to the end of that ISO week (the Mail Log sends each once, so a
+   * failed Monday is retried on Tuesday);
    * "always": due whatever the day (the demo, a preview); "never": reminders only.
    */
   weekly: "scheduled" | "always" | "never";
@@ -73,11 +71,8 @@ export interface PlanOptions {
   reminders: boolean;
 }
 
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
-/** True from the digest weekday to the Sunday of the same ISO week. */
-export const weeklyDue = (day: CommitteeDay, digestWeekday: string): boolean =>
-  weekdayOfSerial(isoToSerial(day.today)) >= WEEKDAYS.indexOf(digestWeekday) + 1;
+/** True from the week's digest day (the first working day on or after digest_weekday) to its Sunday. */
+export const weeklyDue = (day: CommitteeDay): boolean => day.weeklyFrom !== null && day.today >= day.weeklyFrom;
 
 export function mailEnvelope(log: LogData): MailEnvelope {
   const { settings } = log;
@@ -116,42 +111,12 @@ export function resolveItems(log: LogData, validation: ValidationResult, day: Co
 /** Drops the subject, which the plan already holds, so a render returns only what it rendered. */
 const bodyOf = ({ text, html }: RenderedMail): MailBody => ({ text, html });
 
-/** Collects skipped owners once each, with the refs that needed them. */
-function skipCollector() {
-  // Refs kept in order and as a set: an owner nobody can mail may hold thousands of actions.
-  const entries = new Map<string, { owner: string; why: string; refs: string[]; seen: Set<string> }>();
-  return {
-    add(owner: string, why: string, ref: string) {
-      const key = `${matchKey(owner)}\u0000${why}`;
-      const entry = entries.get(key) ?? { owner, why, refs: [], seen: new Set<string>() };
-      if (ref !== "" && !entry.seen.has(ref)) {
-        entry.seen.add(ref);
-        entry.refs.push(ref);
-      }
-      entries.set(key, entry);
-    },
-    list: (): SkippedOwner[] =>
-      [...entries.values()].map((e) => ({ owner: e.owner, reason: e.refs.length ? `${e.why} (${e.refs.join(", ")})` : e.why })),
-  };
-}
-type Skips = ReturnType<typeof skipCollector>;
-
-/** Reachable owners of an item; the others are reported as skipped. */
-function reachableOwners({ item, resolution }: ResolvedItem, skips: Skips): Member[] {
-  for (const issue of resolution.issues) {
-    const why = unresolvedReason(issue);
-    const owner = issue.kind === "blank" ? "(blank)" : issue.kind === "inactive" || issue.kind === "no-email" ? issue.member : issue.name;
-    if (why) skips.add(owner, why, item.ref);
-  }
-  return resolution.reachable;
-}
-
-function planDigests(resolved: readonly ResolvedItem[], frame: MailFrame, skips: Skips): PlannedMail[] {
+function planDigests(resolved: readonly ResolvedItem[], frame: MailFrame, skips: Skips, badEmails: ReadonlySet<string>): PlannedMail[] {
   const people = new Map<Member, DigestItem[]>();
   for (const entry of resolved) {
     if (entry.item.state === "open") continue;
     // Owners who cannot be mailed are reported only when something asks them to act.
-    const members = entry.item.state === "awaiting" ? entry.resolution.reachable : reachableOwners(entry, skips);
+    const members = entry.item.state === "awaiting" ? entry.resolution.reachable : reachableOwners(entry, skips, badEmails);
     for (const member of members) {
       // Pushed, not copied: an owner with thousands of actions must not cost a copy per action.
       const items = people.get(member);
@@ -166,7 +131,8 @@ function planDigests(resolved: readonly ResolvedItem[], frame: MailFrame, skips:
     const sorted = items.sort(itemOrder); // the list is this member's alone
     messages.push({
       kind: "digest",
-      key: `digest:${matchKey(member.name)}:${frame.day.week}`,
+      // Not matchKey: that folds accents for matching, and a key must never change once a week's digest is logged.
+      key: `digest:${foldSpaces(member.name).toLowerCase()}:${frame.day.week}`,
       to: [member.email.trim()],
       cc: [],
       refs: sorted.map((i) => i.ref).filter(Boolean),
@@ -183,7 +149,7 @@ function planDigests(resolved: readonly ResolvedItem[], frame: MailFrame, skips:
  * Proposed Closed actions get none: they only await confirmation. Rows whose Ref is not yet in
  * the sheet get none either, since their key would not be stable.
  */
-function planReminders(log: LogData, resolved: readonly ResolvedItem[], frame: MailFrame, skips: Skips): PlannedMail[] {
+function planReminders(log: LogData, resolved: readonly ResolvedItem[], frame: MailFrame, skips: Skips, badEmails: ReadonlySet<string>): PlannedMail[] {
   const { today } = frame.day;
   const { reminderWorkingDays, holidayRegion } = log.settings;
   if (!isWorkingDay(today, holidayRegion)) return [];
@@ -204,7 +170,7 @@ function planReminders(log: LogData, resolved: readonly ResolvedItem[], frame: M
   for (const entry of due) {
     const { item } = entry;
     if (!written.has(item.ref)) continue;
-    const to = [...new Set(reachableOwners(entry, skips).map((m) => m.email.trim()))];
+    const to = [...new Set(reachableOwners(entry, skips, badEmails).map((m) => m.email.trim()))];
     if (to.length === 0) continue;
     messages.push({
       kind: "reminder",
@@ -219,13 +185,13 @@ function planReminders(log: LogData, resolved: readonly ResolvedItem[], frame: M
   return messages.sort((a, b) => a.key.localeCompare(b.key));
 }
 
-function planSummary(log: LogData, validation: ValidationResult, resolved: readonly ResolvedItem[], frame: MailFrame, skips: Skips): PlannedMail[] {
+function planSummary(log: LogData, validation: ValidationResult, resolved: readonly ResolvedItem[], frame: MailFrame, skips: Skips, badEmails: ReadonlySet<string>): PlannedMail[] {
   const { settings } = log;
   if (settings.pmoEmail === "") {
-    skips.add("PMO", "pmo_email is blank in Settings, so the weekly summary has nowhere to go; add the PMO's address", "");
+    notePmoEmail(log, skips);
     return [];
   }
-  const data = summariseLog(resolved, validation.actions, validation.problems, frame.day, settings.escalateAfterMeetings);
+  const data = summariseLog(resolved, validation.actions, validation.problems, frame.day, settings.escalateAfterMeetings, badEmails);
   const chair = settings.chairEmail;
   const cc = data.escalations.length > 0 && chair !== "" && matchKey(chair) !== matchKey(settings.pmoEmail) ? [chair] : [];
   const refs = [...new Set([...data.owners.flatMap((o) => o.items.filter((i) => i.state === "overdue")), ...data.escalations].map((i) => i.ref).filter(Boolean))].sort();
@@ -236,15 +202,17 @@ function planSummary(log: LogData, validation: ValidationResult, resolved: reado
 /** Drops addresses off the allowlist, reporting each; a message left with no To is not sent. */
 function enforceAllowlist(log: LogData, messages: PlannedMail[], skips: Skips): PlannedMail[] {
   const allowlist = buildAllowlist(log);
-  const keep = (address: string, ref: string) => {
+  const keep = (address: string, ref: string, role: AddressRole) => {
     const refusal = allowlist.refusal(address);
-    if (refusal) skips.add(address, refusal, ref);
+    if (refusal) noteRefusal(skips, address, refusal, ref, role);
     return refusal === null;
   };
   return messages.flatMap((m) => {
     const ref = m.kind === "reminder" ? (m.refs[0] ?? "") : "";
-    const to = m.to.filter((a) => keep(a, ref));
-    return to.length === 0 ? [] : [{ ...m, to, cc: m.cc.filter((a) => keep(a, ref)) }];
+    // The summary's To is pmo_email and its only cc is chair_email.
+    const summary = m.kind === "summary";
+    const to = m.to.filter((a) => keep(a, ref, summary ? "pmo" : "owner"));
+    return to.length === 0 ? [] : [{ ...m, to, cc: m.cc.filter((a) => keep(a, ref, summary ? "chair" : "owner")) }];
   });
 }
 
@@ -258,22 +226,40 @@ export function planMail(log: LogData, validation: ValidationResult, now: DateTi
   const frame = mailFrame(log, day);
   const resolved = resolveItems(log, validation, day);
   const skips = skipCollector();
-  const weekly = options.weekly === "always" || (options.weekly === "scheduled" && weeklyDue(day, log.settings.digestWeekday));
+  const badEmails = badEmailMembers(log);
+  if (options.weekly === "scheduled") noteDigestWeekday(log, skips);
+  const weekly = options.weekly === "always" || (options.weekly === "scheduled" && weeklyDue(day));
   const messages = [
-    ...(weekly ? planDigests(resolved, frame, skips) : []),
-    ...(options.reminders ? planReminders(log, resolved, frame, skips) : []),
-    ...(weekly ? planSummary(log, validation, resolved, frame, skips) : []),
+    ...(weekly ? planDigests(resolved, frame, skips, badEmails) : []),
+    ...(options.reminders ? planReminders(log, resolved, frame, skips, badEmails) : []),
+    ...(weekly ? planSummary(log, validation, resolved, frame, skips, badEmails) : []),
   ];
   const allowed = enforceAllowlist(log, foldRemindersIntoDigests(messages), skips);
   return { day, envelope: mailEnvelope(log), messages: allowed, skipped: skips.list() };
 }
 
-/** One member's digest whatever is due, for `actionlog preview` and the sheet's Preview digest. */
+/** Why `member`'s digest would never be sent, as a preview's banner; "" when it would be. */
+function notSentBecause(log: LogData, member: Member): string {
+  if (!member.active) return `Not sent: ${member.name} is marked inactive in Members`;
+  if (member.email.trim() === "") {
+    return badEmailMembers(log).has(member.name)
+      ? `Not sent: ${member.name}'s Email in Members is not a valid address`
+      : `Not sent: ${member.name} has no Email in Members`;
+  }
+  const refusal = buildAllowlist(log).refusal(member.email.trim());
+  return refusal === null ? "" : `Not sent: ${refusal}`;
+}
+
+/**
+ * One member's digest whatever is due, for `actionlog preview` and the sheet's Preview digest;
+ * for a member who cannot be mailed, a banner above it (never in a sent email) says why.
+ */
 export function previewDigest(log: LogData, validation: ValidationResult, now: DateTime, member: Member): RenderedMail {
   const day = committeeDay(log, now);
   const items = resolveItems(log, validation, day)
     .filter((r) => r.item.state !== "open" && r.resolution.members.some((m) => m.name === member.name))
     .map((r) => r.item)
     .sort(itemOrder);
-  return renderDigest(member.name, items, mailFrame(log, day));
+  const banner = notSentBecause(log, member);
+  return renderDigest(member.name, items, mailFrame(log, day), banner ? { banner } : undefined);
 }

@@ -1,6 +1,6 @@
 /** The owner's weekly digest and the due-soon reminder, as subject, plain text and email-safe HTML. */
 import type { CommitteeDay, DigestItem } from "./digest-items.js";
-import { formatLongDate, formatUkDate } from "./dates.js";
+import { formatLongDate, formatUkDate, isoToSerial, weekdayOfSerial } from "./dates.js";
 import { COLOURS, type Html, heading, join, lines, page, paragraph, table, tone, unbroken } from "./email-html.js";
 
 /** What every message of a run shares: the committee, the day and the settings the words depend on. */
@@ -28,11 +28,32 @@ export const subjectPrefix = (frame: MailFrame): string => `[${frame.code || "ac
 
 export const weekOf = (frame: MailFrame): string => `week of ${formatLongDate(frame.day.weekStart)}`;
 
-/** "due this week" when the due-soon window ends by Sunday, else the window in working days. */
-export const soonLabel = (frame: MailFrame): string =>
-  frame.day.soonUntil <= frame.day.weekEnd ? "due this week" : `due in the next ${plural(frame.reminderWorkingDays, "working day")}`;
+const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const dayName = (date: string): string => DAY_NAMES[weekdayOfSerial(isoToSerial(date)) - 1] ?? "";
 
-/** "13/10/2023, 4 days overdue", "16/11/2023, 3 working days left", "13/11/2023, due today". */
+/** "Sunday 25 Oct 2026". */
+export const longDay = (date: string): string => `${dayName(date)} ${formatLongDate(date)}`;
+
+/** "Thu 19 Nov", with the year only when it is not today's year ("Mon 4 Jan 2027"). */
+export const shortDay = (date: string, today: string): string => {
+  const long = formatLongDate(date);
+  return `${dayName(date).slice(0, 3)} ${date.slice(0, 4) === today.slice(0, 4) ? long.slice(0, -5) : long}`;
+};
+
+/** "due by Thu 19 Nov": the due-soon window as it is, reminder_working_days working days from today. */
+export const soonLabel = (frame: MailFrame): string => `due by ${shortDay(frame.day.soonUntil, frame.day.today)}`;
+
+/** The digest's due-soon heading: "Due in the next 3 working days (by Thu 19 Nov)". */
+export const soonHeading = (frame: MailFrame): string => {
+  const by = shortDay(frame.day.soonUntil, frame.day.today);
+  return frame.reminderWorkingDays === 0 ? `Due by ${by}` : `Due in the next ${plural(frame.reminderWorkingDays, "working day")} (by ${by})`;
+};
+
+/** True when the due date is ahead but falls after the last working day before it: a weekend or bank holiday. */
+const noWorkingDaysLeft = (item: DigestItem, day: CommitteeDay): boolean =>
+  item.dueDate !== "" && item.dueDate > day.today && item.state !== "overdue" && item.workingDaysLeft === 0;
+
+/** "13/10/2023, 4 days overdue", "16/11/2023, 3 working days left", "13/11/2023, due today", "25/10/2026 (Sunday), no working days left before it". */
 export function dueText(item: DigestItem, day: CommitteeDay): string {
   if (item.dueDate === "") return "no readable due date";
   const date = formatUkDate(item.dueDate);
@@ -40,6 +61,7 @@ export function dueText(item: DigestItem, day: CommitteeDay): string {
     return `${date}, ${plural(item.daysOverdue, "day")} overdue`;
   }
   if (item.dueDate === day.today) return `${date}, due today`;
+  if (noWorkingDaysLeft(item, day)) return `${date} (${dayName(item.dueDate)}), no working days left before it`;
   return `${date}, ${plural(item.workingDaysLeft, "working day")} left`;
 }
 
@@ -98,7 +120,7 @@ function digestSections(items: readonly DigestItem[], frame: MailFrame): Section
   const meeting = next?.date ? `meeting ${next.number} on ${formatLongDate(next.date)}` : "the next meeting";
   return [
     { title: "Overdue (oldest first)", colour: COLOURS.overdue, items: items.filter((i) => i.state === "overdue") },
-    { title: soonLabel(frame).replace(/^due/, "Due"), colour: COLOURS.soon, items: items.filter((i) => i.state === "due-soon") },
+    { title: soonHeading(frame), colour: COLOURS.soon, items: items.filter((i) => i.state === "due-soon") },
     {
       title: "Awaiting confirmation at the next meeting",
       colour: COLOURS.muted,
@@ -108,27 +130,41 @@ function digestSections(items: readonly DigestItem[], frame: MailFrame): Section
   ].filter((section) => section.items.length > 0);
 }
 
-/** `[DAG] 3 overdue, 2 due this week (week of 13 Nov 2023)`. */
+const tally = (items: readonly DigestItem[]) => ({
+  overdue: items.filter((i) => i.state === "overdue").length,
+  soon: items.filter((i) => i.state === "due-soon").length,
+});
+
+/** `[DAG] 3 overdue, 2 due by Thu 16 Nov (week of 13 Nov 2023)`; zero counts are left out. */
 export function digestSubject(items: readonly DigestItem[], frame: MailFrame): string {
-  const overdue = items.filter((i) => i.state === "overdue").length;
-  const soon = items.filter((i) => i.state === "due-soon").length;
-  return `${subjectPrefix(frame)} ${overdue} overdue, ${soon} ${soonLabel(frame)} (${weekOf(frame)})`;
+  const { overdue, soon } = tally(items);
+  const parts = [overdue > 0 ? `${overdue} overdue` : "", soon > 0 ? `${soon} ${soonLabel(frame)}` : ""].filter(Boolean);
+  return `${subjectPrefix(frame)} ${parts.join(", ") || `nothing overdue or ${soonLabel(frame)}`} (${weekOf(frame)})`;
+}
+
+/** "You have 1 overdue action and 2 due by Thu 16 Nov.", zero counts left out. */
+function digestIntro(items: readonly DigestItem[], frame: MailFrame): string {
+  const { overdue, soon } = tally(items);
+  if (overdue === 0 && soon === 0) return `Nothing of yours is overdue or ${soonLabel(frame)}.`;
+  if (soon === 0) return `You have ${plural(overdue, "overdue action")}.`;
+  if (overdue === 0) return `You have ${plural(soon, "action")} ${soonLabel(frame)}.`;
+  return `You have ${plural(overdue, "overdue action")} and ${soon} ${soonLabel(frame)}.`;
+}
+
+/** A line above a preview only (never in a sent email), e.g. why this digest will not be sent. */
+export interface PreviewBanner {
+  banner: string;
 }
 
 /** One person's digest; `items` are theirs, already in order (see itemOrder). */
-export function renderDigest(person: string, items: readonly DigestItem[], frame: MailFrame): RenderedMail {
+export function renderDigest(person: string, items: readonly DigestItem[], frame: MailFrame, preview?: PreviewBanner): RenderedMail {
   const subject = digestSubject(items, frame);
   const sections = digestSections(items, frame);
-  const overdue = items.filter((i) => i.state === "overdue").length;
-  const soon = items.filter((i) => i.state === "due-soon").length;
-  const until = `by ${formatLongDate(frame.day.soonUntil)}`;
-  const intro =
-    overdue + soon === 0
-      ? "Nothing of yours is overdue or due soon."
-      : `You have ${plural(overdue, "overdue action")} and ${soon} ${soonLabel(frame)} (${until}).`;
+  const intro = digestIntro(items, frame);
   const title = `${committeeTitle(frame)}: your actions, ${weekOf(frame)}`;
   const end = footer(frame);
   const text = [
+    ...(preview ? [preview.banner, ""] : []),
     title,
     "",
     `Hello ${person},`,
@@ -139,6 +175,7 @@ export function renderDigest(person: string, items: readonly DigestItem[], frame
     "",
   ].join("\n");
   const body = join([
+    ...(preview ? [paragraph(tone(preview.banner, COLOURS.overdue, true))] : []),
     heading(title),
     paragraph(lines([`Hello ${person},`, intro])),
     ...sections.flatMap((s) => [heading(s.title, s.colour), ...(s.note ? [paragraph(s.note, true)] : []), itemTable(s.items, frame.day)]),
@@ -154,10 +191,14 @@ export const reminderSubject = (item: DigestItem, frame: MailFrame): string => `
 
 /** The due-soon reminder, sent reminder_working_days working days ahead. */
 export function renderReminder(item: DigestItem, frame: MailFrame): RenderedMail {
-  const when = dueWhen(item);
   const subject = reminderSubject(item, frame);
-  const left = item.dueDate === frame.day.today ? "It is due today." : `That is ${plural(item.workingDaysLeft, "working day")} from today.`;
-  const intro = `${item.ref} is due ${when}. ${left} If it will be late, reply with an update for the PMO.`;
+  const when =
+    item.dueDate === frame.day.today
+      ? `${dueWhen(item)}. It is due today.`
+      : noWorkingDaysLeft(item, frame.day)
+        ? `on ${longDay(item.dueDate)} (no working days left before it).`
+        : `${dueWhen(item)}. That is ${plural(item.workingDaysLeft, "working day")} from today.`;
+  const intro = `${item.ref} is due ${when} If it will be late, reply with an update for the PMO.`;
   const end = footer(frame);
   const text = [`${committeeTitle(frame)}: action due soon`, "", intro, "", itemText(item, frame.day, true), "", end.text, ""].join("\n");
   const body = join([heading(`${committeeTitle(frame)}: action due soon`), paragraph(intro), itemTable([item], frame.day, true), end.html]);

@@ -46,12 +46,11 @@ const SEPARATORS = new Set(["&", ",", ";", "/"]);
 /** A piece with no letter or digit ("-", "()", "") names nobody. */
 const hasWord = (text: string): boolean => /[\p{L}\p{N}]/u.test(text);
 
-/** Key for text already through foldSpaces: case and spacing around brackets ignored ("Programme(PMO)"). */
-const foldedKey = (folded: string): string => {
-  const lower = folded.toLowerCase();
-  return lower.includes("(") || lower.includes(")") ? lower.replace(/ ?([()]) ?/g, "$1") : lower;
+/** Key for a name as written: matchKey's folding (case, spacing, accents, curly apostrophes) and spacing around brackets ("Programme(PMO)"). */
+const ownerKey = (text: string): string => {
+  const key = matchKey(text);
+  return key.includes("(") || key.includes(")") ? key.replace(/ ?([()]) ?/g, "$1") : key;
 };
-const ownerKey = (text: string): string => foldedKey(matchKey(text));
 
 const addKey = (map: Map<string, Member[]>, text: string, member: Member): void => {
   const key = ownerKey(text);
@@ -75,7 +74,7 @@ export function buildMemberDirectory(members: readonly Member[]): MemberDirector
 
 /** A full name beats an alias, which beats initials: the more specific spelling wins. */
 const lookup = (dir: MemberDirectory, text: string): Finding | undefined => {
-  const key = foldedKey(text); // every piece is cut from text folded once in resolveOwner
+  const key = ownerKey(text);
   if (key === "") return undefined;
   const tiers = [["name", dir.byName], ["alias", dir.byAlias], ["initials", dir.byInitials]] as const;
   for (const [by, map] of tiers) {
@@ -136,9 +135,20 @@ const parseGroups = (text: string): { role: string; groups: string[]; after: str
   return { role: foldSpaces(role), groups: groups.map((g) => g.trim()), after: foldSpaces(after) };
 };
 
-/** If no piece of a bracket-free split names anyone, report the whole ("N/A", not "N" and "A"). */
+/** Reads as one person: two or more words ("Lee Cox") or initials ("PP", "CBu", "ŁW"). */
+const looksLikePerson = (text: string): boolean =>
+  text.includes(" ") || (/^\p{Lu}[\p{Lu}\p{Ll}]{0,6}$/u.test(text) && /\p{Lu}.*\p{Lu}/u.test(text));
+
+/**
+ * If no piece of a bracket-free split names anyone, report the whole ("N/A", not "N" and "A";
+ * "Design & Build"), unless every piece reads as a person: "Paul Pettitt & Lee Cox" are two
+ * people to add to Members, not one.
+ */
 const collapseUnknown = (text: string, findings: Finding[]): Finding[] =>
-  findings.length > 1 && !text.includes("(") && findings.every((f) => f.kind === "unknown")
+  findings.length > 1 &&
+  !text.includes("(") &&
+  findings.every((f) => f.kind === "unknown") &&
+  !findings.every((f) => looksLikePerson(f.name))
     ? [{ kind: "unknown", name: text }]
     : findings;
 
@@ -186,7 +196,7 @@ const toResolution = (findings: Finding[]): OwnerResolution => {
       else if (!hasEmail(member)) issues.push({ kind: "no-email", name, member: member.name });
       continue;
     }
-    const key = `${finding.kind}:${foldedKey(finding.name)}`;
+    const key = `${finding.kind}:${ownerKey(finding.name)}`;
     if (reported.has(key)) continue;
     reported.add(key);
     const { name } = finding;
@@ -227,7 +237,16 @@ export function resolveOwner(ownerText: string, directory: MemberDirectory): Own
 }
 
 /** Keeps a hostile or pasted-in cell from flooding the Checks column. */
-const quote = (text: string): string => `"${text.length > 80 ? `${text.slice(0, 79)}…` : text}"`;
+const clip = (text: string): string => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+const quote = (text: string): string => `"${clip(text)}"`;
+const MAX_NAMED = 5;
+
+/** "A and B", "A, B and C", "A, B, C, D, E and 3 others": each unknown person by name, never run together. */
+const nameList = (names: readonly string[]): string => {
+  const shown = names.slice(0, MAX_NAMED).map(clip);
+  const rest = names.length - shown.length;
+  return rest > 0 ? `${shown.join(", ")} and ${rest} other${rest === 1 ? "" : "s"}` : `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
+};
 
 const ownerLabel = (name: string, member: string): string =>
   matchKey(name) === matchKey(member) ? `Owner ${quote(name)}` : `Owner ${quote(name)} (${member})`;
@@ -270,5 +289,10 @@ function issueMessages(issue: OwnerIssue, ownerText: string, nobodyReachable: bo
  */
 export function ownerProblemMessages(ownerText: string, resolution: OwnerResolution): string[] {
   const nobodyReachable = resolution.reachable.length === 0;
-  return resolution.issues.flatMap((issue) => issueMessages(issue, ownerText, nobodyReachable));
+  const messages = (issue: OwnerIssue): string[] => issueMessages(issue, ownerText, nobodyReachable);
+  const unknown = resolution.issues.flatMap((issue) => (issue.kind === "unknown" ? [issue] : []));
+  if (unknown.length < 2) return resolution.issues.flatMap(messages);
+  // Several people nobody knows: one message naming each, in place of the first.
+  const together = `Owner names ${nameList(unknown.map((i) => i.name))}, who are not in Members; add them to Members (or fix the spelling)`;
+  return resolution.issues.flatMap((issue) => (issue.kind !== "unknown" ? messages(issue) : issue === unknown[0] ? [together] : []));
 }

@@ -38,6 +38,36 @@ export function parseDecisionRef(ref: string): { code: string; number: number } 
 export const formatActionRef = (code: string, meeting: number, number: number): string =>
   `${code}${meeting}-${String(number).padStart(2, "0")}`;
 
+const ZERO = 48;
+/** Digits ref[from..to) without leading zeros, keeping one digit. */
+const withoutLeadingZeros = (ref: string, from: number, to: number): string => {
+  let start = from;
+  while (start < to - 1 && ref.charCodeAt(start) === ZERO) start++;
+  return ref.slice(start, to);
+};
+
+/**
+ * The one spelling of an action ref, as {@link formatActionRef} writes it: DAG29-3, DAG29-003 and
+ * DAG029-03 are all DAG29-03, the same action. Any other text (a decision ref, a typo) comes back
+ * unchanged. Works on the digits as text, so a ref too long for a number is still exact; a ref
+ * already canonical (nearly all of them) comes back without a copy being made.
+ */
+export function canonicalActionRef(ref: string): string {
+  let letters = 0;
+  while (letters < ref.length && isCapital(ref.charCodeAt(letters))) letters++;
+  const dash = ref.indexOf("-", letters);
+  if (letters === 0 || dash < 0) return ref;
+  const numberDigits = ref.length - dash - 1;
+  const meetingPadded = dash - letters > 1 && ref.charCodeAt(letters) === ZERO;
+  const numberPadded = numberDigits === 1 || (numberDigits > 2 && ref.charCodeAt(dash + 1) === ZERO);
+  // Checked in this order because validation calls this for every row: the digits are only scanned for a ref it would change.
+  if (!meetingPadded && !numberPadded) return ref;
+  if (!allDigits(ref, letters, dash) || !allDigits(ref, dash + 1, ref.length)) return ref;
+  const meeting = withoutLeadingZeros(ref, letters, dash);
+  const number = withoutLeadingZeros(ref, dash + 1, ref.length).padStart(2, "0");
+  return `${ref.slice(0, letters)}${meeting}-${number}`;
+}
+
 export const formatDecisionRef = (code: string, number: number): string => `${code}-DEC${number}`;
 
 /** The problem with an action ref as typed, or null when it is well formed and matches its row. */
@@ -87,21 +117,26 @@ export function createDecisionRefAllocator(code: string, existing: Iterable<stri
   return () => formatDecisionRef(code, ++highest);
 }
 
-/** Refs that appear on more than one row, with the rows they appear on (in row order). */
-export function duplicateRefs(rows: readonly { ref: string; row: number }[]): Map<string, number[]> {
+/**
+ * Refs that appear on more than one row, with the rows they appear on (in row order). With
+ * `keyOf` (such as {@link canonicalActionRef}), refs with the same key count as one ref, listed
+ * under that key.
+ */
+export function duplicateRefs(rows: readonly { ref: string; row: number }[], keyOf?: (ref: string) => string): Map<string, number[]> {
   // Most refs are unique: remember each one's first row, and make a list only for a repeat.
   const first = new Map<string, number>();
   const repeated = new Map<string, number[]>();
-  for (const { ref, row } of rows) {
-    if (ref === "") continue;
+  for (const row of rows) {
+    if (row.ref === "") continue;
+    const ref = keyOf === undefined ? row.ref : keyOf(row.ref);
     const firstRow = first.get(ref);
     if (firstRow === undefined) {
-      first.set(ref, row);
+      first.set(ref, row.row);
       continue;
     }
     const list = repeated.get(ref);
-    if (list) list.push(row);
-    else repeated.set(ref, [firstRow, row]);
+    if (list) list.push(row.row);
+    else repeated.set(ref, [firstRow, row.row]);
   }
   return repeated;
 }

@@ -9,15 +9,20 @@ export interface OwnerSummary {
   /** The member's name, as in Members. */
   owner: string;
   items: DigestItem[];
+  /** Every outstanding action, Proposed Closed included. */
   open: number;
   overdue: number;
+  /** Proposed Closed, awaiting confirmation: in `open`, charted apart from it. */
+  proposed: number;
 }
 
 export interface CarriedBucket {
   /** "0", "1", … and "3+" for escalate_after_meetings = 3. */
   label: string;
+  /** Not overdue and not Proposed Closed. */
   open: number;
   overdue: number;
+  proposed: number;
 }
 
 export interface UnresolvedOwner {
@@ -50,8 +55,11 @@ const closedDate = (text: string): IsoDate | null => {
   return parseUkDate(trimmed);
 };
 
-/** Why nobody on an action can be emailed, for the PMO; null for issues that leave someone reachable. */
-export function unresolvedReason(issue: OwnerIssue): string | null {
+/**
+ * Why nobody on an action can be emailed, for the PMO; null for issues that leave someone
+ * reachable. `badEmails` names members whose Email cell holds something that is not an address.
+ */
+export function unresolvedReason(issue: OwnerIssue, badEmails: ReadonlySet<string> = new Set()): string | null {
   switch (issue.kind) {
     case "unknown":
       return "not in Members; add them, or add this spelling to a member's Aliases";
@@ -62,18 +70,18 @@ export function unresolvedReason(issue: OwnerIssue): string | null {
     case "inactive":
       return "marked inactive in Members; give the action to an active member";
     case "no-email":
-      return "has no Email in Members; add one";
+      return badEmails.has(issue.member) ? "Email in Members is not a valid address; write one address, such as name@example.org" : "has no Email in Members; add one";
   }
 }
 
 const issueOwner = (issue: OwnerIssue): string =>
   issue.kind === "blank" ? "(blank)" : issue.kind === "inactive" || issue.kind === "no-email" ? issue.member : issue.name;
 
-function unresolvedOwners(resolved: readonly ResolvedItem[]): UnresolvedOwner[] {
+function unresolvedOwners(resolved: readonly ResolvedItem[], badEmails: ReadonlySet<string>): UnresolvedOwner[] {
   const byKey = new Map<string, UnresolvedOwner>();
   for (const { item, resolution } of resolved) {
     for (const issue of resolution.issues) {
-      const reason = unresolvedReason(issue);
+      const reason = unresolvedReason(issue, badEmails);
       if (reason === null) continue;
       const owner = issueOwner(issue);
       const key = `${owner.toLowerCase()}\u0000${reason}`;
@@ -90,11 +98,13 @@ function carriedBuckets(items: readonly DigestItem[], escalateAfter: number): Ca
     label: n === escalateAfter ? `${n}+` : String(n),
     open: 0,
     overdue: 0,
+    proposed: 0,
   }));
   for (const item of items) {
     const bucket = buckets[Math.min(item.carried, escalateAfter)];
     if (!bucket) continue;
     if (item.state === "overdue") bucket.overdue++;
+    else if (item.status === "Proposed Closed") bucket.proposed++;
     else bucket.open++;
   }
   return buckets;
@@ -110,6 +120,7 @@ export function summariseLog(
   problems: readonly Problem[],
   day: CommitteeDay,
   escalateAfter: number,
+  badEmails: ReadonlySet<string> = new Set(),
 ): SummaryData {
   const items = resolved.map((r) => r.item);
   const since = day.lastHeld?.date ?? null;
@@ -122,10 +133,11 @@ export function summariseLog(
   const owners = new Map<string, OwnerSummary>();
   for (const { item, resolution } of resolved) {
     for (const member of resolution.members) {
-      const entry = owners.get(member.name) ?? { owner: member.name, items: [], open: 0, overdue: 0 };
+      const entry = owners.get(member.name) ?? { owner: member.name, items: [], open: 0, overdue: 0, proposed: 0 };
       entry.items.push(item);
       entry.open++;
       if (item.state === "overdue") entry.overdue++;
+      if (item.status === "Proposed Closed") entry.proposed++;
       owners.set(member.name, entry);
     }
   }
@@ -142,7 +154,7 @@ export function summariseLog(
     owners: [...owners.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.owner.localeCompare(b.owner)),
     carried: carriedBuckets(items, escalateAfter),
     escalations: items.filter((i) => i.carried >= escalateAfter).sort((a, b) => b.carried - a.carried || itemOrder(a, b)),
-    unresolved: unresolvedOwners(resolved),
+    unresolved: unresolvedOwners(resolved, badEmails),
     problems: [...problems],
   };
 }

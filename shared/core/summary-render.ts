@@ -8,9 +8,12 @@ import type { SummaryData } from "./summary-plan.js";
 /** Long logs can carry hundreds of problems; the summary points at the Checks column for the rest. */
 const PROBLEM_LIMIT = 40;
 
-/** `[DAG] PMO summary: 12 open, 3 overdue, 2 due this week (week of 13 Nov 2023)`. */
-export const summarySubject = (data: SummaryData, frame: MailFrame): string =>
-  `${subjectPrefix(frame)} PMO summary: ${data.totals.open} open, ${data.totals.overdue} overdue, ${data.totals.dueThisWeek} due this week (${weekOf(frame)})`;
+/** `[DAG] PMO summary: 12 open, 3 overdue, 2 due this week (week of 13 Nov 2023)`; zero counts are left out. */
+export const summarySubject = (data: SummaryData, frame: MailFrame): string => {
+  const { open, overdue, dueThisWeek } = data.totals;
+  const parts = [open > 0 ? `${open} open` : "no open actions", overdue > 0 ? `${overdue} overdue` : "", dueThisWeek > 0 ? `${dueThisWeek} due this week` : ""];
+  return `${subjectPrefix(frame)} PMO summary: ${parts.filter(Boolean).join(", ")} (${weekOf(frame)})`;
+};
 
 const totalsRows = (data: SummaryData, frame: MailFrame): [string, string][] => {
   const since = frame.day.lastHeld?.date ? `since meeting ${frame.day.lastHeld.number} (${formatLongDate(frame.day.lastHeld.date)})` : "so far";
@@ -26,22 +29,28 @@ const totalsRows = (data: SummaryData, frame: MailFrame): [string, string][] => 
 const problemLine = (p: SummaryData["problems"][number]): string =>
   `${p.tab}${p.row > 0 ? ` row ${p.row}` : ""}${p.ref ? ` (${p.ref})` : ""}: ${p.message}`;
 
+/** Open counts every outstanding action; the bars split it into overdue, other open, and Proposed Closed. */
 const ownerCharts = (data: SummaryData): Html[] => {
-  const segments = (open: number, overdue: number) => [
+  const segments = (open: number, overdue: number, proposed: number) => [
     { value: overdue, colour: COLOURS.overdue },
-    { value: open - overdue, colour: COLOURS.open },
+    { value: open - overdue - proposed, colour: COLOURS.open },
+    { value: proposed, colour: COLOURS.muted },
   ];
+  const note = (open: number, overdue: number, proposed: number) => `${overdue} overdue, ${open} open${proposed > 0 ? ` (${proposed} Proposed Closed)` : ""}`;
   return [
     heading("Open and overdue actions by owner"),
-    legend([{ label: "overdue", colour: COLOURS.overdue }, { label: "open, not overdue", colour: COLOURS.open }]),
-    barChart(data.owners.map((o) => ({ label: o.owner, segments: segments(o.open, o.overdue), note: `${o.overdue} overdue, ${o.open} open` }))),
+    legend([
+      { label: "overdue", colour: COLOURS.overdue },
+      { label: "open, not overdue", colour: COLOURS.open },
+      { label: "Proposed Closed, awaiting confirmation", colour: COLOURS.muted },
+    ]),
+    barChart(data.owners.map((o) => ({ label: o.owner, segments: segments(o.open, o.overdue, o.proposed), note: note(o.open, o.overdue, o.proposed) }))),
     heading("Open and overdue actions by meetings carried"),
     barChart(
-      data.carried.map((b) => ({
-        label: `carried ${b.label}`,
-        segments: segments(b.open + b.overdue, b.overdue),
-        note: `${b.overdue} overdue, ${b.open + b.overdue} open`,
-      })),
+      data.carried.map((b) => {
+        const open = b.open + b.overdue + b.proposed;
+        return { label: `carried ${b.label}`, segments: segments(open, b.overdue, b.proposed), note: note(open, b.overdue, b.proposed) };
+      }),
     ),
   ];
 };
@@ -82,7 +91,7 @@ function summaryText(data: SummaryData, frame: MailFrame, title: string): string
     title,
     ...block("Totals", totalsRows(data, frame).map(([k, v]) => `${k}: ${v}`)),
     ...block("By owner (overdue / open)", data.owners.map((o) => `${o.owner}: ${o.overdue} / ${o.open}`)),
-    ...block("By meetings carried (overdue / open)", data.carried.map((b) => `carried ${b.label}: ${b.overdue} / ${b.open + b.overdue}`)),
+    ...block("By meetings carried (overdue / open)", data.carried.map((b) => `carried ${b.label}: ${b.overdue} / ${b.open + b.overdue + b.proposed}`)),
     ...block(`Escalations (${data.escalations.length})`, data.escalations.length ? [escalationNote(frame), "", items(data.escalations)] : ["None."]),
     ...block(`Owners who cannot be emailed (${data.unresolved.length})`, data.unresolved.length ? data.unresolved.map((u) => `${u.owner}: ${u.reason} (${u.refs.join(", ")})`) : ["None."]),
     ...block(`Open validation problems (${data.problems.length})`, data.problems.length ? [...shown.map(problemLine), ...(data.problems.length > shown.length ? [`…and ${data.problems.length - shown.length} more.`] : [])] : ["None."]),

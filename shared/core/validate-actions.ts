@@ -3,7 +3,7 @@ import { formatUkDate, serialToIso } from "./dates.js";
 import { type DueResult, resolveDue } from "./due-dates.js";
 import { type MeetingCalendar, meetingDateOf } from "./meetings.js";
 import { type MemberDirectory, buildMemberDirectory, ownerProblemMessages, resolveOwner } from "./owners.js";
-import { actionRefProblem, createActionRefAllocator, duplicateRefs, parseActionRef } from "./refs.js";
+import { actionRefProblem, canonicalActionRef, createActionRefAllocator, duplicateRefs, parseActionRef } from "./refs.js";
 import { normaliseStatus } from "./status.js";
 import type { Action, Change, IsoDate, LogData, Problem, Settings, Status } from "./types.js";
 
@@ -32,12 +32,15 @@ export interface ActionsOutcome {
 
 export function validateActions(log: LogData, calendar: MeetingCalendar, today: IsoDate): ActionsOutcome {
   const code = log.settings.committeeCode;
+  const duplicates = duplicateRefs(log.actions, canonicalActionRef);
   const context: RowContext = {
     code,
     settings: log.settings,
     calendar,
     directory: buildMemberDirectory(log.members),
-    duplicates: duplicateRefs(log.actions),
+    duplicates,
+    // Only a duplicate's message names the refs on other rows; most logs have none.
+    refOnRow: new Map(duplicates.size === 0 ? [] : log.actions.map((a) => [a.row, a.ref])),
     nextRef: createActionRefAllocator(code, log.actions.map((a) => a.ref)),
     ownerMessages: new Map(),
     dues: new Map(),
@@ -61,7 +64,9 @@ interface RowContext {
   settings: Settings;
   calendar: MeetingCalendar;
   directory: MemberDirectory;
+  /** By canonical ref: DAG29-3 and DAG29-03 are one action written twice. */
   duplicates: Map<string, number[]>;
+  refOnRow: ReadonlyMap<number, string>;
   nextRef: (meeting: number) => string;
   /**
    * Owner cells and Due cells repeat heavily across a log (the same few owners, "ASAP" for every
@@ -171,9 +176,14 @@ function checkRef(row: Action, action: CheckedAction, tools: RowTools, context: 
     return action.ref !== "";
   }
   const refProblem = actionRefProblem(row.ref, context.code, row.meeting);
-  const others = context.duplicates.get(row.ref)?.filter((r) => r !== row.row) ?? [];
+  const canonical = canonicalActionRef(row.ref);
+  const others = context.duplicates.get(canonical)?.filter((r) => r !== row.row) ?? [];
   if (refProblem) tools.flag("Ref", refProblem);
-  if (others.length > 0) tools.flag("Ref", `Ref ${row.ref} is also on row ${others.join(", ")}; give one of them another ref, or clear it to have one assigned`);
+  if (others.length > 0) {
+    // Another row may spell the same ref differently (DAG29-03 against DAG29-3): say how, or the rows look unrelated.
+    const where = others.map((r) => (context.refOnRow.get(r) === row.ref ? `${r}` : `${r} (as ${context.refOnRow.get(r)}, the same ref)`));
+    tools.flag("Ref", `Ref ${row.ref} is also on row ${where.join(", ")}; give one of them another ref, or clear it to have one assigned`);
+  } else if (refProblem === null && canonical !== row.ref) tools.change("Ref", "ref", canonical, "canonical spelling of the ref");
   // The first of a set of duplicates still goes on the register; the others wait for a fix.
   return refProblem === null && others.every((r) => r > row.row);
 }

@@ -44,16 +44,21 @@ function appended<T>(list: T[], more: readonly T[]): T[] {
 }
 
 function settingsProblems(log: LogData): Problem[] {
+  const { settings } = log;
+  const at = (ref: string, message: string): Problem => ({ tab: "Settings", row: 0, ref, column: "Value", message });
+  const problems: Problem[] = [];
   // A code that was written but is not letters is already reported; "blank" would mislead.
   const written = log.problems.some((p) => p.tab === "Settings" && p.ref === "committee_code");
-  if (log.settings.committeeCode !== "" || written) return [];
-  return [{
-    tab: "Settings",
-    row: 0,
-    ref: "committee_code",
-    column: "Value",
-    message: "committee_code is blank; write the committee's ref prefix, such as DAG, so refs can be checked and assigned",
-  }];
+  if (settings.committeeCode === "" && !written) {
+    problems.push(at("committee_code", "committee_code is blank; write the committee's ref prefix, such as DAG, so refs can be checked and assigned"));
+  }
+  const domains = settings.allowedDomains;
+  for (const [key, address, loss] of [["pmo_email", settings.pmoEmail, "the PMO summary is not sent"], ["chair_email", settings.chairEmail, "the chair is not copied on escalations"]] as const) {
+    if (address !== "" && !inAllowedDomains(address, domains)) {
+      problems.push(at(key, `${key} ${address} is outside allowed_domains (${domains.join(", ")}), so ${loss}; give an address in those domains, or add its domain to allowed_domains`));
+    }
+  }
+  return problems;
 }
 
 /**

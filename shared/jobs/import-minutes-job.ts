@@ -8,7 +8,7 @@ import type { CellUpdate, ChangeBatch, RawWorkbook, Workbook } from "../adapters
 import { ActionlogError } from "../core/errors.js";
 import { extractMinutes } from "../core/minutes/extract.js";
 import { type RowAddition, mergeMinutes, minutesKey, minutesMeetingOf } from "../core/minutes/merge.js";
-import type { MinutesExtract } from "../core/minutes/types.js";
+import type { CrossCheckFinding, MinutesExtract } from "../core/minutes/types.js";
 import { cellText } from "../core/text.js";
 import type { Cell, Change, IsoDate } from "../core/types.js";
 import { auditRow, changesToBatch } from "./change-batch.js";
@@ -87,6 +87,24 @@ function setByMinutes(raw: RawWorkbook): Map<string, number> {
   return newest;
 }
 
+/** The newest meeting whose minutes were imported into this log, from the Audit reasons; 0 for none. */
+function newestMinutes(raw: RawWorkbook): number {
+  const tab = findTab(raw, TAB.audit);
+  if (!tab) return 0;
+  const { columns } = locateColumns(tab, []);
+  // A loop, not Math.max(...rows): Audit grows without bound and spread arguments have a limit.
+  let newest = 0;
+  for (const row of tab.rows) newest = Math.max(newest, minutesMeetingOf(cellText(cellAt(row, columns, "Reason"))) ?? 0);
+  return newest;
+}
+
+/** Minutes older than ones already imported disagree with the log where the newer minutes moved it on; one line says so first. */
+function olderMinutesFinding(raw: RawWorkbook, number: number): CrossCheckFinding[] {
+  const newest = newestMinutes(raw);
+  if (newest <= number) return [];
+  return [{ kind: "older-minutes", ref: "", message: `These are the minutes of meeting ${number}; the minutes of meeting ${newest} were imported after them, so the log is newer: the differences marked superseded below are expected, and nothing was changed for them` }];
+}
+
 /** Rows without a ref column are found by number, guarded by their key cell (Meeting, Key). */
 function locator(raw: RawWorkbook, log: ReturnType<typeof parseLog>): (change: Change) => Pick<CellUpdate, "ref" | "match"> {
   const byRef = createRowLocator(log);
@@ -128,6 +146,7 @@ export async function importMinutes(workbook: Workbook, minutes: string | Uint8A
   }
   const cell = rawCells(raw);
   const plan = mergeMinutes({ log, extract, cell, settingRows: settingRows(raw), setByMinutes: setByMinutes(raw) }, number);
+  extract.crossCheck.unshift(...olderMinutesFinding(raw, number));
   extract.crossCheck.push(...plan.findings);
 
   const audit = { now: options.now, timezone: log.settings.timezone, actor: options.actor };

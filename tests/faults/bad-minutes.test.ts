@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createMemoryWorkbook } from "../../shared/adapters/workbook.memory.js";
 import { isActionlogError } from "../../shared/core/errors.js";
 import { minutesDsb14Document, minutesDsb14Text } from "../../shared/demo/minutes-dsb14.js";
+import { extractMinutes } from "../../shared/core/minutes/extract.js";
+import { readMinutesText } from "../../shared/core/minutes/text-table.js";
 import { importMinutes } from "../../shared/jobs/import-minutes-job.js";
 import { buildLog } from "../support/log-fixture.js";
 import { minutesDocx } from "../support/minutes-docx.js";
@@ -103,5 +105,37 @@ describe("arbitrary text as minutes", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("text minutes cut short inside the actions table", () => {
+  const text = minutesDsb14Text();
+  const start = text.indexOf("\tNew / Outstanding Actions");
+  const end = text.indexOf("Decisions");
+
+  it("every cut imports whole rows only, and says so when the last row is cut (regression: a half row DSB1 imported, exit 0)", async () => {
+    const full = extractMinutes(readMinutesText(text)).actions;
+    const cuts = Array.from({ length: Math.ceil((end - start) / 11) }, (_, i) => start + i * 11);
+    for (const cut of cuts) {
+      const partial = text.slice(0, cut);
+      const result = await outcome(partial, "cut.txt");
+      if (result.kind === "refused") {
+        expect(result.error.message, `cut at ${cut}`).toContain("found no action refs");
+        continue;
+      }
+      const { actions, crossCheck } = result.report.minutes;
+      for (const a of actions) {
+        const whole = full.find((f) => f.ref === a.ref);
+        expect(whole, `cut at ${cut}: ${a.ref} is not one of the minutes' actions`).toBeDefined();
+        expect([a.area, a.action, a.owner], `cut at ${cut}`).toEqual([whole?.area, whole?.action, whole?.owner]);
+        expect(whole?.dueText.startsWith(a.dueText), `cut at ${cut}`).toBe(true);
+      }
+      const cutShort = crossCheck.filter((f) => f.kind === "cut-short");
+      for (const f of full) {
+        const started = partial.includes(`\t${f.ref}\r\n`);
+        if (started && !actions.some((a) => a.ref === f.ref)) expect(cutShort.map((c) => c.ref), `cut at ${cut}`).toEqual([f.ref]);
+      }
+      expect(crossCheck.filter((f) => ["no-actions-table", "unread-table", "bad-ref"].includes(f.kind)), `cut at ${cut}`).toEqual([]);
+    }
   });
 });

@@ -60,7 +60,7 @@ describe("actionlog digest", () => {
     // Lee's digest lists DAG29-02, so its due-soon reminder goes inside it, not as a second email.
     expect(files).toEqual(["digest-lee-cox-2023-W46.eml", "digest-paul-pettitt-2023-W46.eml", "summary-2023-W46.eml"]);
     const paul = fromParsed(await simpleParser(await readFile(join(outbox, "digest-paul-pettitt-2023-W46.eml"))));
-    expect(paul).toMatchObject({ to: ["paul@example.org"], replyTo: "fraser@example.org", subject: "[DAG] 1 overdue, 0 due this week (week of 13 Nov 2023)" });
+    expect(paul).toMatchObject({ to: ["paul@example.org"], replyTo: "fraser@example.org", subject: "[DAG] 1 overdue (week of 13 Nov 2023)" });
     expect(paul.html).toContain("Review &lt;b&gt;CR032&lt;/b&gt; &amp; reply");
     expect((await mailLog()).map((r) => r[5])).toEqual(["sent", "sent", "in digest", "sent"]);
 
@@ -90,9 +90,17 @@ describe("actionlog digest", () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain("Would send 3 messages for 13 Nov 2023 (2023-W46) via dry run.");
     expect(result.out).toContain("Reminders folded into the same owner's digest (one email each): reminder:DAG29-02:2023-11-16.");
-    expect(result.out).toContain("digest   paul@example.org: [DAG] 1 overdue, 0 due this week (week of 13 Nov 2023)");
+    expect(result.out).toContain("digest   paul@example.org: [DAG] 1 overdue (week of 13 Nov 2023)");
     expect(result.out).toContain("Owners not mailed:\n  Caroline Farquhar: has no Email in Members");
     expect((await readFile(sheet)).equals(before)).toBe(true);
+  });
+
+  it("lists a setting at fault apart from the owners not mailed", async () => {
+    await writeXlsx(sheet, buildLog({ settings: { ...SETTINGS, digest_weekday: "Fryday" }, actions: ACTIONS }));
+    const result = await cli("digest", "--sheet", sheet, "--today", "2023-11-13", "--dry-run");
+    const settings = result.out.slice(result.out.indexOf("Settings to fix:"));
+    expect(settings).toMatch(/^Settings to fix:\n {2}.*"Fryday" is not a weekday/);
+    expect(result.out.slice(result.out.indexOf("Owners not mailed:"))).not.toContain("Fryday");
   });
 
   it("refuses to run without saying where mail goes, and refuses two transports", async () => {
@@ -160,7 +168,7 @@ describe("actionlog preview", () => {
     const out = join(dir, "paul.html");
     const result = await cli("preview", "--sheet", sheet, "--today", "2023-11-13", "--person", "PP", "--out", out);
     expect(result.code).toBe(0);
-    expect(result.out).toContain(`Wrote ${out}: Paul Pettitt's digest, "[DAG] 1 overdue, 0 due this week (week of 13 Nov 2023)"`);
+    expect(result.out).toContain(`Wrote ${out}: Paul Pettitt's digest, "[DAG] 1 overdue (week of 13 Nov 2023)"`);
     const html = await readFile(out, "utf8");
     expect(html).toContain("Hello Paul Pettitt,");
     expect(html).toContain("Review &lt;b&gt;CR032&lt;/b&gt; &amp; reply");
@@ -168,7 +176,7 @@ describe("actionlog preview", () => {
 
   it("renders an empty digest for someone with nothing due, and refuses an unknown or ambiguous person", async () => {
     const quiet = await cli("preview", "--sheet", sheet, "--today", "2023-11-13", "--person", "Justin Andrews");
-    expect(quiet.out).toContain("Nothing of yours is overdue or due soon.");
+    expect(quiet.out).toContain("Nothing of yours is overdue or due by Thu 16 Nov.");
     const unknown = await cli("preview", "--sheet", sheet, "--person", "Nobody");
     expect(unknown).toMatchObject({ code: 2 });
     expect(unknown.err).toContain('"Nobody" is not in Members');

@@ -9,6 +9,7 @@ import { minutesDsb14Document, minutesDsb14Text } from "../../shared/demo/minute
 import { cli, readXlsx, tempDir, writeXlsx } from "../support/cli.js";
 import { buildLog } from "../support/log-fixture.js";
 import { minutesDocx } from "../support/minutes-docx.js";
+import { minutesDsb15Text } from "../support/minutes-dsb15.js";
 
 let dir: string;
 let sheet: string;
@@ -151,6 +152,37 @@ describe("actionlog import-minutes", () => {
     expect(result.code).toBe(2);
     expect(result.err).toContain("broken.docx is not a readable Word document (the file is damaged or truncated)");
     expect(await readFile(sheet)).toEqual(before);
+  });
+});
+
+describe("actionlog import-minutes exit codes for minutes it cannot read whole", () => {
+  const text = minutesDsb14Text();
+  it.each([
+    ["an actions table carried on after blank lines", 0, text.replace("\tRisks", "\r\n\r\n\tRisks"), "13 actions (9 new)", "[unread-table]"],
+    ["an actions table with headers it does not know", 1, text.replace("\tOwner\r\n", "\tWho\r\n"), "[no-actions-table] No New / Outstanding Actions table was recognised (a table with Ref, Action, Owner and Due columns); owners, due dates and previous actions could not be read, so 9 actions are imported from the ACTION lines alone, with a blank Owner and Due.", "[unknown-ref] DSB13-02"],
+    ["a file cut mid-ref", 1, text.slice(0, text.indexOf("\tDSB14-05") + 5), '[cut-short] The file ends part-way through the actions table: its last row ("DSB1") has 2 of its 5 cells', "action DSB1 "],
+    ["a bad ref", 1, text.replace("\tDSB14-05\r\n", "\tDSB14\r\n"), '[bad-ref] Actions-table row "DSB14 | Programme to review', "action DSB14 "],
+    ["ref typos", 0, text.replace("\tDSB14-03\r\n", "\tDSB14-3\r\n"), '[ref-typo] "DSB14-3" in the actions table was read as DSB14-03; write it as DSB14-03 in the minutes', "action DSB14-3 "],
+  ])("%s: exits %i", async (_name, code, minutes, shown, absent) => {
+    const path = join(dir, "variant.txt");
+    await writeFile(path, minutes);
+    const result = await cli("import-minutes", path, "--sheet", sheet, "--dry-run");
+    expect(result.code).toBe(code);
+    expect(result.out).toContain(shown);
+    expect(result.out).not.toContain(absent);
+  });
+
+  it("minutes older than ones imported already: one line says so first, and the differences do not make it exit 1", async () => {
+    const dsb15 = join(dir, "dsb15.txt");
+    await writeFile(dsb15, minutesDsb15Text());
+    expect((await cli("import-minutes", txt, "--sheet", sheet)).code).toBe(0);
+    expect((await cli("import-minutes", dsb15, "--sheet", sheet)).code).toBe(0);
+    const again = await cli("import-minutes", txt, "--sheet", sheet);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain("Cross-check (nothing was changed for these):\n  [older-minutes] These are the minutes of meeting 14; the minutes of meeting 15 were imported after them, so the log is newer");
+    expect(again.out).toContain('[superseded] DSB14-02: Due is "14/01/2026" in the log, set by the minutes of meeting 15');
+    expect(again.out).not.toContain("[log-conflict]");
+    expect(again.out).not.toContain("reopen it in the log");
   });
 });
 

@@ -1,11 +1,11 @@
 /** The attendees table: name (initials) and role, under group headings, with part meeting, on behalf of and apologies. */
-import { foldSpaces } from "../text.js";
+import { foldSpaces, matchKey } from "../text.js";
 import type { MinutesDocument } from "./document.js";
-import { isRegisterHeader } from "./tables.js";
+import { isRegisterHeader } from "./table-columns.js";
 import type { Attendee } from "./types.js";
 
-/** Initials as minutes write them: DA, CBu, RLamp, MHu; at least two capitals, so "(Chair)" is not initials. */
-const isInitials = (text: string): boolean => /^[A-Z][A-Za-z]{0,6}$/.test(text) && /[A-Z].*[A-Z]/.test(text);
+/** Initials as minutes write them: DA, CBu, RLamp, MHu, ŁW; at least two capitals, so "(Chair)" is not initials. */
+const isInitials = (text: string): boolean => /^\p{Lu}[\p{Lu}\p{Ll}]{0,6}$/u.test(text) && /\p{Lu}.*\p{Lu}/u.test(text);
 
 const ATTENDEES_HEADING = /^(attendees|attendance|present|members present)\b/i;
 
@@ -83,13 +83,13 @@ function attendeeRows(rows: string[][]): Attendee[] {
   return attendees;
 }
 
-/** Initials used by two or more different attendees, with their names. */
+/** Initials used by two or more different attendees (O’Neill and O'Neill are one), with their names. */
 export function sharedInitials(attendees: readonly Attendee[]): Map<string, string[]> {
   const byInitials = new Map<string, string[]>();
   for (const a of attendees) {
     if (a.initials === "") continue;
     const names = byInitials.get(a.initials) ?? [];
-    if (!names.includes(a.name)) byInitials.set(a.initials, [...names, a.name]);
+    if (!names.some((name) => matchKey(name) === matchKey(a.name))) byInitials.set(a.initials, [...names, a.name]);
   }
   for (const [initials, names] of byInitials) if (names.length < 2) byInitials.delete(initials);
   return byInitials;

@@ -2,7 +2,7 @@
 import { isoFromParts } from "../dates.js";
 import { foldSpaces } from "../text.js";
 import type { IsoDate, Status } from "../types.js";
-import { normaliseRef } from "./tables.js";
+import { normaliseRef, type RefReading, readNotedRef, readRef } from "./minutes-refs.js";
 import type { ActionUpdate } from "./types.js";
 
 export interface BodyLine {
@@ -18,12 +18,14 @@ export interface Body {
 
 const DASH = "[-\u2010-\u2015\u2212]";
 const ACTION_REF = `[A-Za-z]{1,12}\\s?\\d{1,4}\\s?${DASH}\\s?\\d{1,3}`;
+/** At the start of an ACTION or update line a space between meeting and number is a typo for the dash (DAG29 08). */
+const LINE_ACTION_REF = `[A-Za-z]{1,12}\\s?\\d{1,4}(?:\\s?${DASH}\\s?|\\s)\\d{1,3}`;
 const DECISION_REF = `[A-Za-z]{1,12}\\s?${DASH}\\s?DEC\\s?\\d{1,5}`;
 /** What follows the ref of an ACTION or DECISION line: a colon, a full stop or a dash. */
 const AFTER_REF = "\\s*[:.\\-\u2013\u2014]\\s*(.*)$";
-const ACTION_LINE = new RegExp(`^ACTIONS?\\s*(${ACTION_REF})${AFTER_REF}`, "i");
+const ACTION_LINE = new RegExp(`^ACTIONS?\\s*(${LINE_ACTION_REF})${AFTER_REF}`, "i");
 const DECISION_LINE = new RegExp(`^DECISIONS?\\s*(${DECISION_REF})${AFTER_REF}`, "i");
-const UPDATE_LINE = new RegExp(`^(${ACTION_REF})\\s*:\\s*(.+)$`, "i");
+const UPDATE_LINE = new RegExp(`^(${LINE_ACTION_REF})\\s*:\\s*(.+)$`, "i");
 
 /** Status phrases in an update; the last one in the note is what the meeting concluded. */
 const STATUS_PHRASES: [RegExp, Status][] = [
@@ -44,19 +46,22 @@ export function updateStatus(note: string): Status | null {
   return best?.status ?? null;
 }
 
-/** ACTION, DECISION and update lines from the body paragraphs, in order. */
-export function readBody(paragraphs: readonly string[]): Body {
+/**
+ * ACTION, DECISION and update lines from the body paragraphs, in order. Action refs are read in
+ * the log's form (DAG29-3 as DAG29-03), each one retyped noted in `readings`.
+ */
+export function readBody(paragraphs: readonly string[], readings?: RefReading[]): Body {
   const body: Body = { actions: [], decisions: [], updates: [] };
   for (const paragraph of paragraphs) {
     const text = foldSpaces(paragraph);
     const action = ACTION_LINE.exec(text);
     const decision = action ? null : DECISION_LINE.exec(text);
     const update = action || decision ? null : UPDATE_LINE.exec(text);
-    if (action) body.actions.push({ ref: normaliseRef(action[1] ?? ""), text: (action[2] ?? "").trim() });
+    if (action) body.actions.push({ ref: readNotedRef(action[1] ?? "", "an ACTION line", readings), text: (action[2] ?? "").trim() });
     else if (decision) body.decisions.push({ ref: normaliseRef(decision[1] ?? ""), text: (decision[2] ?? "").trim() });
     else if (update) {
       const note = (update[2] ?? "").trim();
-      body.updates.push({ ref: normaliseRef(update[1] ?? ""), status: updateStatus(note), note });
+      body.updates.push({ ref: readNotedRef(update[1] ?? "", "an update", readings), status: updateStatus(note), note });
     }
   }
   return body;
@@ -69,7 +74,7 @@ export function mentionedRefs(lines: readonly string[], code: string): Set<strin
   const pattern = new RegExp(`(?<![A-Za-z0-9])(?:${ACTION_REF}|${DECISION_REF})(?![0-9])`, "gi");
   for (const line of lines) {
     for (const match of foldSpaces(line).matchAll(pattern)) {
-      const ref = normaliseRef(match[0]);
+      const { ref } = readRef(match[0]);
       if (/^[A-Z]+/.exec(ref)?.[0] === code) refs.add(ref);
     }
   }
@@ -108,22 +113,36 @@ export function findTime(text: string): string {
 const MEETING_DATE_LABEL = /^(?:date of (?:the )?meeting|meeting date|date(?: and time)?)\s*(?:[:\-\u2013]\s*(.*))?$/i;
 const NEXT_MEETING_LABEL = /^(?:date of (?:the )?next meeting|next meeting(?: date)?)\s*(?:[:\-\u2013]\s*(.*))?$/i;
 
-/** The text after a label line such as "Date of next meeting:", on the same line or the next one. */
-function afterLabel(lines: readonly string[], label: RegExp): string | null {
+/** Each text after a label line such as "Date of next meeting:", on the same line or the next one, in order. */
+function* afterLabel(lines: readonly string[], label: RegExp): Generator<string> {
   for (let i = 0; i < lines.length; i++) {
     const match = label.exec(foldSpaces(lines[i] ?? ""));
     if (!match) continue;
     const rest = (match[1] ?? "").trim();
-    if (rest !== "") return rest;
-    const next = lines.slice(i + 1).find((line) => foldSpaces(line) !== "");
-    if (next !== undefined) return foldSpaces(next);
+    if (rest !== "") yield rest;
+    else {
+      const next = lines.slice(i + 1).find((line) => foldSpaces(line) !== "");
+      if (next !== undefined) yield foldSpaces(next);
+    }
+  }
+}
+
+/** The first date after the label that gives one: a label whose text holds no date is passed over. */
+function datedLabel(lines: readonly string[], label: RegExp): { date: IsoDate; text: string } | null {
+  for (const text of afterLabel(lines, label)) {
+    const date = findDate(text);
+    if (date !== null) return { date, text };
   }
   return null;
 }
 
-/** The meeting's date, the next meeting's date and time, from their label lines. */
-export function readMeetingDates(lines: readonly string[]): { date: IsoDate | null; next: IsoDate | null; nextTime: string } {
-  const held = afterLabel(lines, MEETING_DATE_LABEL);
-  const next = afterLabel(lines, NEXT_MEETING_LABEL);
-  return { date: held === null ? null : findDate(held), next: next === null ? null : findDate(next), nextTime: next === null ? "" : findTime(next) };
+/**
+ * The meeting's date, the next meeting's date and time, from their label lines in the body
+ * paragraphs; only when the body has none, from `otherCells` (the cells of tables that are not
+ * the actions or decisions table, such as a heading table). A Due cell of "Next meeting" is never a label.
+ */
+export function readMeetingDates(paragraphs: readonly string[], otherCells: readonly string[] = []): { date: IsoDate | null; next: IsoDate | null; nextTime: string } {
+  const held = datedLabel(paragraphs, MEETING_DATE_LABEL) ?? datedLabel(otherCells, MEETING_DATE_LABEL);
+  const next = datedLabel(paragraphs, NEXT_MEETING_LABEL) ?? datedLabel(otherCells, NEXT_MEETING_LABEL);
+  return { date: held?.date ?? null, next: next?.date ?? null, nextTime: next === null ? "" : findTime(next.text) };
 }

@@ -4,6 +4,8 @@ import { matchKey } from "../text.js";
 import type { Member } from "../types.js";
 import { sharedInitials } from "./attendees.js";
 import type { Body } from "./body.js";
+import type { RefReading } from "./minutes-refs.js";
+import type { UnreadTable } from "./table-groups.js";
 import { clip, clipStart, type TableAction } from "./tables.js";
 import type { Attendee, CrossCheckFinding, MinutesDecision } from "./types.js";
 
@@ -17,6 +19,12 @@ export interface CrossCheckInput {
   /** Refs known from elsewhere (the log), so mentioning them is not a finding. */
   knownRefs: ReadonlySet<string>;
   members: readonly Member[];
+  /** False when no table has an actions header row. */
+  headed: boolean;
+  /** Tables holding the committee's action refs that were read as nothing. */
+  unread: readonly UnreadTable[];
+  /** Refs read in the log's form (DAG29-3 as DAG29-03). */
+  readings: readonly RefReading[];
 }
 
 /** Attendees as directory entries, leaving out anyone Members already has by name. */
@@ -27,6 +35,39 @@ const attendeeMembers = (attendees: readonly Attendee[], members: readonly Membe
     .map((a) => ({ row: 0, name: a.name, initials: a.initials, organisation: "", role: a.role, email: "", aliases: [], active: true }));
 };
 
+const refList = (refs: readonly string[]): string => (refs.length > 4 ? `${refs.slice(0, 4).join(", ")}, …` : refs.join(", "));
+
+/** How a table that was not read starts, so the PMO can find it. */
+const described = (table: UnreadTable): string =>
+  `the table holding ${refList(table.refs)} has ${table.header ? `the header row "${clip(table.header.join(" | "))}"` : "no header row"}`;
+
+const HEADER_ROW = "Area | Ref | Action | Owner | Due";
+
+/** No actions table at all, or a table of actions that was read as nothing. */
+function tableStructure(input: CrossCheckInput, out: CrossCheckFinding[]): void {
+  const [first] = input.unread;
+  if (!input.headed && (input.body.actions.length > 0 || first !== undefined)) {
+    const count = new Set(input.body.actions.map((a) => a.ref)).size;
+    const outcome = count > 0 ? `so ${count} action${count === 1 ? " is" : "s are"} imported from the ACTION lines alone, with a blank Owner and Due` : "so no action was read from a table";
+    const fix = first === undefined ? `Give the actions table the header row ${HEADER_ROW}` : `In the minutes, ${described(first)}: give it the header row ${HEADER_ROW}`;
+    out.push({ kind: "no-actions-table", ref: "", message: `No New / Outstanding Actions table was recognised (a table with Ref, Action, Owner and Due columns); owners, due dates and previous actions could not be read, ${outcome}. ${fix}, and import the minutes again` });
+    return;
+  }
+  for (const table of input.unread) {
+    out.push({ kind: "unread-table", ref: table.refs[0] ?? "", message: `A table of ${table.refs.length} action${table.refs.length === 1 ? "" : "s"} was not read: ${described(table)}, and does not continue the actions table (that needs the same columns and a ref in the Ref column), so those raised by ACTION lines are imported with a blank Owner and Due and the others not at all. Give it the header row ${HEADER_ROW}, or join it to the actions table, and import the minutes again` });
+  }
+}
+
+function retypedRefs(input: CrossCheckInput, out: CrossCheckFinding[]): void {
+  const seen = new Set<string>();
+  for (const { written, ref, where } of input.readings) {
+    const key = `${written}\u0000${where}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ kind: "ref-typo", ref, message: `"${clip(written, 40)}" in ${where} was read as ${ref}; write it as ${ref} in the minutes` });
+  }
+}
+
 function tableAgainstBody(input: CrossCheckInput, out: CrossCheckFinding[]): void {
   const bodyActions = new Set(input.body.actions.map((a) => a.ref));
   const tableActions = new Set(input.table.map((a) => a.ref));
@@ -36,9 +77,11 @@ function tableAgainstBody(input: CrossCheckInput, out: CrossCheckFinding[]): voi
       if (a.section === "new" && !bodyActions.has(a.ref)) out.push({ kind: "table-only", ref: a.ref, message: `${a.ref} is in the actions table but no "ACTION ${a.ref}:" line in the minutes raises it; add the line or check the ref` });
     }
   }
+  // A ref in a table that was not read is named by that finding, not again as missing from the table.
+  const unread = new Set(input.unread.flatMap((table) => table.refs));
   if (tableActions.size > 0) {
     for (const ref of bodyActions) {
-      if (!tableActions.has(ref)) out.push({ kind: "body-only", ref, message: `"ACTION ${ref}:" is in the minutes but not in the actions table; add it to the table (it is imported with a blank owner and due)` });
+      if (!tableActions.has(ref) && !unread.has(ref)) out.push({ kind: "body-only", ref, message: `"ACTION ${ref}:" is in the minutes but not in the actions table; add it to the table (it is imported with a blank owner and due)` });
     }
   }
   const bodyDecisions = new Set(input.body.decisions.map((d) => d.ref));
@@ -69,6 +112,8 @@ function unknownRefs(input: CrossCheckInput, out: CrossCheckFinding[]): void {
     ...input.body.decisions.map((d) => d.ref),
     ...input.body.updates.map((u) => u.ref),
   ]);
+  // Refs in a table that was not read are named by that finding already.
+  for (const table of input.unread) for (const ref of table.refs) known.add(ref);
   for (const ref of input.mentioned) {
     if (!known.has(ref)) out.push({ kind: "unknown-ref", ref, message: `${ref} is mentioned in the minutes but is in neither their tables nor the log; check the ref` });
   }
@@ -90,9 +135,11 @@ function owners(input: CrossCheckInput, out: CrossCheckFinding[]): void {
   }
 }
 
-/** Every finding, in a stable order: table against body, closed-but-listed, unknown refs, people. */
+/** Every finding, in a stable order: tables not read, refs retyped, table against body, closed-but-listed, unknown refs, people. */
 export function crossCheck(input: CrossCheckInput): CrossCheckFinding[] {
   const out: CrossCheckFinding[] = [];
+  tableStructure(input, out);
+  retypedRefs(input, out);
   tableAgainstBody(input, out);
   closedButListed(input, out);
   unknownRefs(input, out);

@@ -1,5 +1,7 @@
 /** Reads a .docx's word/document.xml into the minutes structure: real tables, rows and cells, and body paragraphs. */
 import type { MinutesBlock, MinutesDocument } from "./document.js";
+import { isRegisterHeader } from "./table-columns.js";
+import { readMinutesText } from "./text-table.js";
 
 interface CellBuilder {
   paragraphs: string[];
@@ -33,11 +35,24 @@ const localName = (qname: string): string => qname.slice(qname.indexOf(":") + 1)
 const SKIPPED = new Set(["delText", "instrText", "Fallback", "del"]);
 
 /**
+ * Minutes saved as text and then converted to .docx (LibreOffice does this) hold no tables, only
+ * the tab-prefixed paragraphs of the text format: read those as the text reader would, when that
+ * finds an actions or decisions table.
+ */
+function tablesFromTabs(document: MinutesDocument, lines: readonly string[]): MinutesDocument {
+  if (document.blocks.some((block) => block.kind === "table") || !lines.some((line) => line.startsWith("\t"))) return document;
+  const asText = readMinutesText(lines.join("\n"));
+  return asText.blocks.some((block) => block.kind === "table" && block.rows.some(isRegisterHeader)) ? asText : document;
+}
+
+/**
  * Never throws: malformed XML gives whatever paragraphs and tables could be recognised.
  * A table nested in a cell is flattened into that cell's text.
  */
 export function readDocumentXml(xml: string): MinutesDocument {
   const blocks: MinutesBlock[] = [];
+  /** Every paragraph outside tables, blank ones too, for tablesFromTabs. */
+  const lines: string[] = [];
   const tables: TableBuilder[] = [];
   const paragraphs: string[] = [];
   let textDepth = 0;
@@ -51,7 +66,8 @@ export function readDocumentXml(xml: string): MinutesDocument {
   const emitParagraph = (text: string) => {
     const table = tables[tables.length - 1];
     if (table?.cell) table.cell.paragraphs.push(text);
-    else if (table === undefined && text.trim() !== "") blocks.push({ kind: "paragraph", text });
+    else if (table === undefined) lines.push(text);
+    if (table === undefined && text.trim() !== "") blocks.push({ kind: "paragraph", text });
   };
   const open = (name: string) => {
     const table = tables[tables.length - 1];
@@ -105,5 +121,5 @@ export function readDocumentXml(xml: string): MinutesDocument {
     }
   }
   while (tables.length > 0) close("tbl");
-  return { blocks };
+  return tablesFromTabs({ blocks }, lines);
 }

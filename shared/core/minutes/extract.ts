@@ -6,7 +6,8 @@ import { readAttendees } from "./attendees.js";
 import { mentionedRefs, readBody, readMeetingDates } from "./body.js";
 import { crossCheck } from "./cross-check.js";
 import { bodyParagraphs, documentLines, type MinutesDocument } from "./document.js";
-import { dueValue, readActionsTable, readDecisionsTable } from "./tables.js";
+import { type MinutesTable, type UnreadTable, minutesTables, otherTables, unreadTables } from "./table-groups.js";
+import { type TableNotes, dueValue, readActionsTable, readDecisionsTable } from "./tables.js";
 import type { CrossCheckFinding, MinutesAction, MinutesDecision, MinutesExtract } from "./types.js";
 
 export interface ExtractOptions {
@@ -53,16 +54,31 @@ const numberFromHeadings = (paragraphs: readonly string[], code: string): number
   return null;
 };
 
+/** The mentioned refs that no finding names yet: a row cut short is not also an unknown ref. */
+const unnamed = (mentioned: Set<string>, findings: readonly CrossCheckFinding[]): Set<string> => {
+  for (const finding of findings) mentioned.delete(finding.ref);
+  return mentioned;
+};
+
+/** Tables read as nothing that hold the committee's action refs, other than ones the actions table has. */
+const unreadOf = (tables: readonly MinutesTable[], committee: string, inTable: ReadonlySet<string>): UnreadTable[] =>
+  unreadTables(tables)
+    .map((t) => ({ ...t, refs: [...new Set(t.refs)].filter((ref) => parseActionRef(ref)?.code === committee && !inTable.has(ref)) }))
+    .filter((t) => t.refs.length > 0);
+
 /** Never throws: text that is not minutes gives an extract with nothing in it. */
 export function extractMinutes(doc: MinutesDocument, options: ExtractOptions = {}): MinutesExtract {
   const findings: CrossCheckFinding[] = [];
+  const notes: TableNotes = { findings, readings: [] };
   const repeated: string[] = [];
-  const table = firstOnce(readActionsTable(doc, findings), repeated);
-  const tableDecisions = firstOnce(readDecisionsTable(doc), repeated);
+  const tables = minutesTables(doc);
+  const read = readActionsTable(tables, notes);
+  const table = firstOnce(read.actions, repeated);
+  const tableDecisions = firstOnce(readDecisionsTable(tables), repeated);
   for (const ref of repeated) findings.push({ kind: "duplicate-ref", ref, message: `${ref} is on more than one row of the minutes' tables; only the first is imported, so give the others their own refs` });
   const attendees = readAttendees(doc);
   const paragraphs = bodyParagraphs(doc);
-  const body = readBody(paragraphs);
+  const body = readBody(paragraphs, notes.readings);
 
   const actionRefs = [...table.map((a) => a.ref), ...body.actions.map((a) => a.ref)].map(parseActionRef);
   const decisionCodes = [...tableDecisions, ...body.decisions].map((d) => parseDecisionRef(d.ref)?.code);
@@ -73,11 +89,11 @@ export function extractMinutes(doc: MinutesDocument, options: ExtractOptions = {
   const anyMeeting = actionRefs.filter((r) => r?.code === committee).map((r) => r?.meeting);
   const number = mostCommon(newMeetings.filter((n) => n !== undefined)) ?? mostCommon(anyMeeting.filter((n) => n !== undefined)) ?? numberFromHeadings(paragraphs, committee);
   const lines = documentLines(doc);
-  const dates = readMeetingDates(lines);
+  const dates = readMeetingDates(paragraphs, otherTables(tables).flatMap((t) => t.rows.flat()));
+  const inTable = new Set(table.map((a) => a.ref));
 
   const statusOf = new Map<string, Status>();
   for (const update of body.updates) if (update.status !== null) statusOf.set(update.ref, update.status);
-  const inTable = new Set(table.map((a) => a.ref));
   const bodyOnly = firstOnce(body.actions).filter((a) => !inTable.has(a.ref));
   const actions: MinutesAction[] = [
     ...table,
@@ -96,9 +112,12 @@ export function extractMinutes(doc: MinutesDocument, options: ExtractOptions = {
       tableDecisions,
       body,
       attendees,
-      mentioned: mentionedRefs(lines, committee),
+      mentioned: unnamed(mentionedRefs(lines, committee), findings),
       knownRefs: new Set(options.knownRefs ?? []),
       members: options.members ?? [],
+      headed: read.headed,
+      unread: unreadOf(tables, committee, inTable),
+      readings: notes.readings.filter((r) => parseActionRef(r.ref)?.code === committee),
     }),
   );
   return {

@@ -113,18 +113,29 @@ function mergeExisting(input: MergeInput, plan: MergePlan, { action, listed, upd
   const set = (column: string, value: Cell) =>
     plan.changes.push({ tab: "Actions", row: action.row, ref: action.ref, column, old: input.cell("Actions", action.row, column), new: value, reason });
   const number = input.extract.meeting.number ?? 0;
-  const newerThanLastImport = (column: string) =>
-    number > Math.max(input.setByMinutes.get(minutesKey(action.ref, column)) ?? 0, input.setByMinutes.get(minutesKey(action.ref, "*")) ?? 0);
-  const keep = (column: string, logValue: string, minutesValue: string) =>
+  const lastSetBy = (column: string) => Math.max(input.setByMinutes.get(minutesKey(action.ref, column)) ?? 0, input.setByMinutes.get(minutesKey(action.ref, "*")) ?? 0);
+  const newerThanLastImport = (column: string) => number > lastSetBy(column);
+  // Newer minutes set this cell: these older minutes are out of date there, not in conflict.
+  const superseded = (column: string, inLog: string, minutesSay: string): boolean => {
+    if (lastSetBy(column) <= number) return false;
+    const message = `${inLog} in the log, set by the minutes of meeting ${lastSetBy(column)} (imported after these); these minutes of meeting ${number} ${minutesSay}, which is out of date (left unchanged)`;
+    plan.findings.push({ kind: "superseded", ref: action.ref, message });
+    return true;
+  };
+  const keep = (column: string, logValue: string, minutesValue: string) => {
+    if (superseded(column, `${action.ref}: ${column} is "${logValue}"`, `say "${minutesValue}"`)) return;
     plan.findings.push({
       kind: "log-conflict",
       ref: action.ref,
       message: `${action.ref}: ${column} is "${logValue}" in the log but the minutes of meeting ${input.extract.meeting.number} say "${minutesValue}"; keep the log's ${column}, or change it to "${minutesValue}" if the minutes are right (left unchanged)`,
     });
+  };
   if (current === "Closed") {
     // Minutes that themselves record the closure agree with the log (listed-but-closed reports the table).
     const says = update ? (update.status === "Closed" ? "" : `record it as ${update.status}`) : listed ? "list it as outstanding" : "";
-    if (says !== "") plan.findings.push({ kind: "log-conflict", ref: action.ref, message: `${action.ref} is Closed in the log but the minutes ${says}; reopen it in the log if that is right (left unchanged)` });
+    if (says !== "" && !superseded("Status", `${action.ref} is Closed`, says)) {
+      plan.findings.push({ kind: "log-conflict", ref: action.ref, message: `${action.ref} is Closed in the log but the minutes ${says}; reopen it in the log if that is right (left unchanged)` });
+    }
     return;
   }
   // "Remains open" confirms an Ongoing action is still outstanding; it does not demote it.

@@ -64,7 +64,20 @@ export type CrossCheckKind =
   | "duplicate-ref"
   | "log-conflict"
   | "no-email"
-  | "update-not-in-log";
+  | "update-not-in-log"
+  | "no-actions-table"
+  | "unread-table"
+  | "cut-short"
+  | "bad-ref"
+  | "ref-typo"
+  | "older-minutes"
+  | "superseded";
+
+/**
+ * Findings that mean part of the minutes was not imported, or the log disagrees with them: the
+ * command exits 1 for these. The others (a typo read, an unknown owner) are for the PMO to tidy.
+ */
+export const ATTENTION_KINDS: ReadonlySet<CrossCheckKind> = new Set<CrossCheckKind>(["log-conflict", "no-actions-table", "unread-table", "cut-short", "bad-ref"]);
 
 export interface CrossCheckFinding {
   kind: CrossCheckKind;

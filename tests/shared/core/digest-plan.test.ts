@@ -26,13 +26,19 @@ const paul = (dues: string[], fields: Record<string, Cell> = {}) =>
   dues.map((due, i) => action({ Ref: `DAG29-${String(i + 1).padStart(2, "0")}`, Owner: "Paul Pettitt", Due: due, ...fields }));
 
 describe("weekly digest", () => {
+  it("keys a member's digest by the name as written, accents kept, so a change in name matching never resends a week", () => {
+    const members = [...MEMBERS, { Name: "Zoë  O’Brien", Initials: "ZO", Email: "zoe@example.org" }];
+    const result = plan({ members, actions: [action({ Owner: "Zoe O'Brien", Due: "01/11/2023" })] }, londonAt("2023-11-13"));
+    expect(digestFor(result, "zoe@example.org")?.key).toBe("digest:zoë o’brien:2023-W46");
+  });
+
   it("lists overdue actions first, oldest first, then those due soon", () => {
     const result = plan({ actions: paul(["01/11/2023", "15/11/2023", "13/10/2023", "10/11/2023"]) }, londonAt("2023-11-13"));
     const digest = digestFor(result, "paul@example.org");
     expect(digest?.refs).toEqual(["DAG29-03", "DAG29-01", "DAG29-04", "DAG29-02"]);
     expect(digest?.key).toBe("digest:paul pettitt:2023-W46");
-    expect(digest?.subject).toBe("[DAG] 3 overdue, 1 due this week (week of 13 Nov 2023)");
-    expect(digest?.render().text).toMatch(/OVERDUE \(OLDEST FIRST\)[\s\S]*DAG29-03[\s\S]*31 days overdue[\s\S]*DUE THIS WEEK[\s\S]*DAG29-02[\s\S]*2 working days left/);
+    expect(digest?.subject).toBe("[DAG] 3 overdue, 1 due by Thu 16 Nov (week of 13 Nov 2023)");
+    expect(digest?.render().text).toMatch(/OVERDUE \(OLDEST FIRST\)[\s\S]*DAG29-03[\s\S]*31 days overdue[\s\S]*DUE IN THE NEXT 3 WORKING DAYS \(BY THU 16 NOV\)[\s\S]*DAG29-02[\s\S]*2 working days left/);
   });
 
   it.each([
@@ -82,7 +88,7 @@ describe("weekly digest", () => {
     expect(digestFor(alone, "paul@example.org")).toBeUndefined();
     const withOther = plan({ actions: [proposed, ...paul(["01/11/2023"])] }, londonAt("2023-11-13"));
     const digest = digestFor(withOther, "paul@example.org");
-    expect(digest?.subject).toBe("[DAG] 1 overdue, 0 due this week (week of 13 Nov 2023)");
+    expect(digest?.subject).toBe("[DAG] 1 overdue (week of 13 Nov 2023)");
     const text = digest?.render().text ?? "";
     expect(text).toMatch(/AWAITING CONFIRMATION AT THE NEXT MEETING\nProposed Closed: the committee confirms the closure at meeting 31 on 13 Dec 2023/);
     expect(text.indexOf("DAG29-05")).toBeGreaterThan(text.indexOf("AWAITING"));
@@ -116,9 +122,11 @@ describe("weekly digest", () => {
     ]);
   });
 
-  it("says 'due in the next N working days' when the window runs past Sunday", () => {
+  it("names the window's last day when it runs past Sunday", () => {
     const result = plan({ actions: paul(["22/11/2023"]), settings: { reminder_working_days: 10 } }, londonAt("2023-11-13"));
-    expect(digestFor(result, "paul@example.org")?.subject).toBe("[DAG] 0 overdue, 1 due in the next 10 working days (week of 13 Nov 2023)");
+    const digest = digestFor(result, "paul@example.org");
+    expect(digest?.subject).toBe("[DAG] 1 due by Mon 27 Nov (week of 13 Nov 2023)");
+    expect(digest?.render().text).toContain("DUE IN THE NEXT 10 WORKING DAYS (BY MON 27 NOV)");
   });
 });
 
@@ -130,10 +138,30 @@ describe("when the weekly mail is due", () => {
     ["Wednesday", "2023-11-19", true], // Sunday: a failed Wednesday is still retried this week
     ["Monday", "2023-11-13", true],
     ["Friday", "2023-11-13", false],
+    // Regression (QA finding 5): weekly mail went out on bank holidays. It moves to the next working day of the same ISO week.
+    ["Monday", "2027-03-29", false], // Easter Monday
+    ["Monday", "2027-03-30", true],
+    ["Monday", "2026-12-28", false], // the substitute Boxing Day
+    ["Monday", "2026-12-29", true],
+    ["Friday", "2026-12-25", false], // Christmas Day: no working day is left that week
+    ["Friday", "2026-12-27", false],
+    ["Friday", "2027-01-01", false], // New Year's Day
+    ["Friday", "2027-01-08", true],
+    ["Thu", "2026-12-24", true], // an abbreviation is the day it names
   ] as const)("with digest_weekday %s, on %s digests and the summary are planned: %s", (weekday, today, due) => {
     const result = plan({ actions: paul(["01/11/2023"]), settings: { digest_weekday: weekday } }, londonAt(today), { weekly: "scheduled" });
     expect(result.messages.some((m) => m.kind === "digest")).toBe(due);
     expect(result.messages.some((m) => m.kind === "summary")).toBe(due);
+  });
+
+  it("says when digest_weekday is not a weekday, and which day the mail goes on (QA finding 4)", () => {
+    const result = plan({ actions: paul(["01/11/2023"]), settings: { digest_weekday: "Fryday" } }, londonAt("2023-11-13"), { weekly: "scheduled" });
+    expect(result.messages.some((m) => m.kind === "digest")).toBe(true);
+    expect(result.skipped).toContainEqual({
+      owner: "Settings digest_weekday",
+      reason: `"Fryday" is not a weekday, so digests and the PMO summary go on Monday (the default); write a day such as Friday or Fri`,
+      setting: "digest_weekday",
+    });
   });
 
   it("plans reminders only when weekly mail is switched off", () => {
@@ -164,6 +192,19 @@ describe("due-soon reminders", () => {
     expect(first.messages[0]?.subject).toBe("[DAG] Reminder: DAG29-01 is due on 16 Nov 2023");
     const moved = plan({ actions: [action({ Owner: owners, Due: "17/11/2023" })] }, londonAt("2023-11-14"), { weekly: "never" });
     expect(moved.messages.map((m) => m.key)).toEqual(["reminder:DAG29-01:2023-11-17"]);
+  });
+
+  it("is folded owner by owner: a co-owner whose digest lists the action gets a part of their own (QA finding 3)", () => {
+    const result = plan({ actions: [action({ Owner: "Paul Pettitt & Lee Cox", Due: "16/11/2023" }), action({ Ref: "DAG29-02", Owner: "Seth Chapman", Due: "16/11/2023" })] }, londonAt("2023-11-13"));
+    const reminders = result.messages.filter((m) => m.kind === "reminder").map((m) => [m.key, m.to, m.coveredBy]);
+    expect(reminders).toEqual([
+      ["reminder:DAG29-01:2023-11-16", ["paul@example.org"], ["digest:paul pettitt:2023-W46"]],
+      ["reminder:DAG29-01:2023-11-16", ["lee@example.org"], ["digest:lee cox:2023-W46"]],
+      ["reminder:DAG29-02:2023-11-16", ["seth@example.org"], ["digest:seth chapman:2023-W46"]],
+    ]);
+    // Before the digest day there is no digest to fold into: one reminder to both.
+    const early = plan({ actions: [action({ Owner: "Paul Pettitt & Lee Cox", Due: "16/11/2023" })], settings: { digest_weekday: "Friday" } }, londonAt("2023-11-13"), { weekly: "scheduled" });
+    expect(early.messages.map((m) => [m.to, m.coveredBy])).toEqual([[["paul@example.org", "lee@example.org"], undefined]]);
   });
 
   it("is not sent for Proposed Closed actions, nor for rows whose Ref is not yet written", () => {
@@ -198,7 +239,7 @@ describe("PMO summary", () => {
   it("is skipped and reported when pmo_email is blank", () => {
     const result = plan({ actions: paul(["01/11/2023"]), settings: { pmo_email: "" } }, londonAt("2023-11-13"));
     expect(result.messages.map((m) => m.kind)).toEqual(["digest"]);
-    expect(result.skipped).toContainEqual({ owner: "PMO", reason: expect.stringContaining("pmo_email is blank") });
+    expect(result.skipped).toContainEqual({ owner: "PMO", reason: expect.stringContaining("pmo_email is blank"), setting: "pmo_email" });
   });
 });
 

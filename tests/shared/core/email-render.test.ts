@@ -1,12 +1,12 @@
-/** Rendering: sheet text is escaped in HTML and kept in plain text; the HTML stays email-safe. */
+/** Rendering: sheet text is escaped in HTML and kept in plain text; the HTML stays email-safe; the words say what is meant. */
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { planMail } from "../../../shared/core/digest-plan.js";
+import { planMail, previewDigest } from "../../../shared/core/digest-plan.js";
 import { COLOURS, barChart, escapeHtml, escapeLines, table } from "../../../shared/core/email-html.js";
 import { validateLog } from "../../../shared/core/validate.js";
 import { parseLog } from "../../../sheets-schema/parse-log.js";
-import { action, buildLog } from "../../support/log-fixture.js";
+import { type LogSpec, MEMBERS, action, buildLog } from "../../support/log-fixture.js";
 
 const HOSTILE = {
   Area: "R&D <b>bold</b>",
@@ -125,5 +125,96 @@ describe("table", () => {
     const html = table(["A&B"], [["<x>"]]).html;
     expect(html).toContain(">A&amp;B</th>");
     expect(html).toContain(">&lt;x&gt;</td>");
+  });
+});
+
+describe("what the digest, the reminder and the summary say", () => {
+  const at = (date: string) => DateTime.fromISO(`${date}T09:00:00`, { zone: "Europe/London" });
+  const SETTINGS = { pmo_email: "fraser@example.org", from_email: "actionlog@example.org" };
+  const logOf = (spec: LogSpec) => parseLog(buildLog({ ...spec, settings: { ...SETTINGS, ...spec.settings } }));
+  const rendered = (spec: LogSpec, date: string) => {
+    const log = logOf(spec);
+    return planMail(log, validateLog(log, at(date)), at(date), { weekly: "always", reminders: true }).messages.map((m) => ({ ...m, ...m.render() }));
+  };
+  const paul = (dues: string[], status = "Open") =>
+    dues.map((due, i) => action({ Ref: `DAG30-0${i + 1}`, Meeting: 30, Owner: "Paul Pettitt", Due: due, Status: status }));
+
+  it("names the due-soon window's last day in the subject, the intro and the heading, never 'this week' (QA finding 2)", () => {
+    // Monday 16 Nov 2026 with reminder_working_days 3: Tuesday's action is in the window, Friday's is not.
+    const digest = rendered({ actions: paul(["17/11/2026", "20/11/2026"]) }, "2026-11-16").find((m) => m.kind === "digest");
+    expect(digest?.subject).toBe("[DAG] 1 due by Thu 19 Nov (week of 16 Nov 2026)");
+    expect(digest?.text).toContain("You have 1 action due by Thu 19 Nov.");
+    expect(digest?.text).toContain("DUE IN THE NEXT 3 WORKING DAYS (BY THU 19 NOV)");
+    expect(digest?.html).toContain(">Due in the next 3 working days (by Thu 19 Nov)</h2>");
+    expect(`${digest?.subject}${digest?.text}${digest?.html}`).not.toMatch(/this week/i);
+    expect(digest?.refs).toEqual(["DAG30-01"]);
+  });
+
+  it("gives the year when the window ends in the next one", () => {
+    const digest = rendered({ actions: paul(["04/01/2027"]) }, "2026-12-30").find((m) => m.kind === "digest");
+    expect(digest?.subject).toBe("[DAG] 1 due by Tue 5 Jan 2027 (week of 28 Dec 2026)");
+  });
+
+  it.each([
+    // dues (as typed), subject, intro
+    [["01/11/2023"], "[DAG] 1 overdue (week of 13 Nov 2023)", "You have 1 overdue action."],
+    [["01/11/2023", "02/11/2023", "15/11/2023"], "[DAG] 2 overdue, 1 due by Thu 16 Nov (week of 13 Nov 2023)", "You have 2 overdue actions and 1 due by Thu 16 Nov."],
+    [["14/11/2023", "15/11/2023"], "[DAG] 2 due by Thu 16 Nov (week of 13 Nov 2023)", "You have 2 actions due by Thu 16 Nov."],
+  ] as const)("leaves zero counts out of the subject and intro: %j (QA finding 10)", (dues, subject, intro) => {
+    const digest = rendered({ actions: paul([...dues]) }, "2023-11-13").find((m) => m.kind === "digest");
+    expect(digest?.subject).toBe(subject);
+    expect(digest?.text).toContain(intro);
+  });
+
+  it("leaves zero counts out of the PMO summary's subject, and keeps one when all are zero (QA finding 10)", () => {
+    const summary = (dues: string[]) => rendered({ actions: paul(dues) }, "2023-11-13").find((m) => m.kind === "summary")?.subject;
+    expect(summary(["01/12/2023"])).toBe("[DAG] PMO summary: 1 open (week of 13 Nov 2023)");
+    expect(summary(["01/11/2023"])).toBe("[DAG] PMO summary: 1 open, 1 overdue (week of 13 Nov 2023)");
+    expect(summary([])).toBe("[DAG] PMO summary: no open actions (week of 13 Nov 2023)");
+  });
+
+  it("charts Proposed Closed actions apart from open ones, and says so in the legend (QA finding 10)", () => {
+    const actions = [...paul(["01/11/2023", "01/12/2023"]), action({ Ref: "DAG30-09", Meeting: 30, Owner: "Paul Pettitt", Due: "01/12/2023", Status: "Proposed Closed" })];
+    const html = rendered({ actions }, "2023-11-13").find((m) => m.kind === "summary")?.html ?? "";
+    const chart = html.slice(html.indexOf("Open and overdue actions by owner"), html.indexOf("Open and overdue actions by meetings carried"));
+    expect(chart).toContain("Proposed Closed, awaiting confirmation");
+    expect(chart).toContain("1 overdue, 3 open (1 Proposed Closed)");
+    // One cell each: overdue, open and not overdue, Proposed Closed.
+    expect([...chart.matchAll(/bgcolor="(#[0-9a-f]{6})"/g)].map((m) => m[1])).toEqual([COLOURS.overdue, COLOURS.open, COLOURS.muted]);
+  });
+
+  it("says a due date on a weekend with no working day before it is not '0 working days' away (QA finding 6)", () => {
+    // Friday 23 Oct 2026; DAG30-01 is due Sunday 25 Oct.
+    const mails = rendered({ actions: paul(["25/10/2026"]) }, "2026-10-23");
+    const reminder = mails.find((m) => m.kind === "reminder");
+    expect(reminder?.text).toContain("DAG30-01 is due on Sunday 25 Oct 2026 (no working days left before it). If it will be late");
+    expect(mails.find((m) => m.kind === "digest")?.text).toContain("Due: 25/10/2026 (Sunday), no working days left before it");
+    for (const mail of mails) expect(mail.text).not.toMatch(/\b0 working days/);
+  });
+
+  it.each([
+    // member row change, banner
+    [{ Active: "No" }, "Not sent: Paul Pettitt is marked inactive in Members"],
+    [{ Email: "" }, "Not sent: Paul Pettitt has no Email in Members"],
+    [{ Email: "Paul <paul@example.org>" }, "Not sent: Paul Pettitt's Email in Members is not a valid address"],
+  ] as const)("a preview of a member who cannot be mailed says so at the top: %j (QA finding 13)", (change, banner) => {
+    const members = MEMBERS.map((m) => (m.Name === "Paul Pettitt" ? { ...m, ...change } : m));
+    const log = logOf({ members, actions: paul(["01/11/2023"]) });
+    const member = log.members.find((m) => m.name === "Paul Pettitt");
+    if (!member) throw new Error("fixture has Paul Pettitt");
+    const preview = previewDigest(log, validateLog(log, at("2023-11-13")), at("2023-11-13"), member);
+    expect(preview.text.startsWith(`${banner}\n`)).toBe(true);
+    expect(preview.html).toContain(`>${escapeHtml(banner)}</span>`);
+    expect(preview.html.indexOf(escapeHtml(banner))).toBeLessThan(preview.html.indexOf("<h2"));
+  });
+
+  it("shows no banner in a sent digest, nor in the preview of a member who gets it", () => {
+    const log = logOf({ actions: paul(["01/11/2023"]) });
+    const member = log.members.find((m) => m.name === "Paul Pettitt");
+    if (!member) throw new Error("fixture has Paul Pettitt");
+    const preview = previewDigest(log, validateLog(log, at("2023-11-13")), at("2023-11-13"), member);
+    const sent = rendered({ actions: paul(["01/11/2023"]) }, "2023-11-13").find((m) => m.kind === "digest");
+    expect(preview.text).toBe(sent?.text);
+    expect(preview.text).not.toContain("Not sent");
   });
 });

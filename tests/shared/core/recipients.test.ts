@@ -1,8 +1,11 @@
-/** The allowlist: Members' emails, pmo_email and chair_email, narrowed by allowed_domains. */
+/** The allowlist: Members' emails, pmo_email and chair_email, narrowed by allowed_domains; and how refusals are reported. */
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
+import { planMail } from "../../../shared/core/digest-plan.js";
 import { buildAllowlist, inAllowedDomains } from "../../../shared/core/recipients.js";
+import { validateLog } from "../../../shared/core/validate.js";
 import { parseLog } from "../../../sheets-schema/parse-log.js";
-import { buildLog } from "../../support/log-fixture.js";
+import { type LogSpec, MEMBERS, action, buildLog } from "../../support/log-fixture.js";
 
 const logWith = (settings: Record<string, string>) =>
   parseLog(buildLog({ settings: { pmo_email: "pmo@example.org", chair_email: "chair@board.example.gov.uk", ...settings } }));
@@ -39,5 +42,50 @@ describe("allowed_domains setting", () => {
 
   it("is an empty list when blank", () => {
     expect(inAllowedDomains("anyone@anywhere.example", logWith({}).settings.allowedDomains)).toBe(true);
+  });
+});
+
+describe("an address the committee cannot use, named for what it is", () => {
+  const now = DateTime.fromISO("2023-11-13T09:00:00", { zone: "Europe/London" });
+  const escalated = action({ Ref: "DAG27-01", Meeting: 27, Owner: "Paul Pettitt", Due: "01/11/2023" });
+  const planFor = (spec: LogSpec) => {
+    const log = parseLog(buildLog({ actions: [escalated], ...spec, settings: { from_email: "actionlog@example.org", escalate_after_meetings: 2, ...spec.settings } }));
+    const validation = validateLog(log, now);
+    return { plan: planMail(log, validation, now, { weekly: "always", reminders: true }), problems: validation.problems };
+  };
+
+  it("says pmo_email is not a valid address, not that it is blank (QA finding 7)", () => {
+    const { plan } = planFor({ settings: { pmo_email: "PMO Team <pmo@example.org>" } });
+    expect(plan.messages.map((m) => m.kind)).toEqual(["digest"]);
+    expect(plan.skipped).toContainEqual({ owner: "PMO", reason: expect.stringMatching(/^pmo_email in Settings is not a valid address, so the weekly summary has nowhere to go/), setting: "pmo_email" });
+  });
+
+  it.each(["Lee Cox <lee@example.org>", "attacker@evil.example, lee@example.org"])(
+    "says a member's Email %j is not a valid address, in the skipped list and the PMO summary (QA finding 7)",
+    (email) => {
+      const members = MEMBERS.map((m) => (m.Name === "Lee Cox" ? { ...m, Email: email } : m));
+      const { plan } = planFor({ members, actions: [action({ Owner: "Lee Cox", Due: "01/11/2023" })], settings: { pmo_email: "fraser@example.org" } });
+      const reason = "Email in Members is not a valid address; write one address, such as name@example.org";
+      expect(plan.skipped).toEqual([{ owner: "Lee Cox", reason: `${reason} (DAG29-01)` }]);
+      expect(plan.messages.find((m) => m.kind === "summary")?.render().text).toContain(`Lee Cox: ${reason} (DAG29-01)`);
+    },
+  );
+
+  it("reports a chair_email outside allowed_domains as the summary's cc, not as an owner (QA finding 12)", () => {
+    const { plan } = planFor({ settings: { pmo_email: "fraser@example.org", chair_email: "justin.andrews@gmail.com", allowed_domains: "example.org" } });
+    const summary = plan.messages.find((m) => m.kind === "summary");
+    expect(summary?.cc).toEqual([]);
+    expect(plan.skipped).toEqual([
+      { owner: "Chair (chair_email, the summary's cc)", reason: expect.stringContaining("justin.andrews@gmail.com is outside allowed_domains (example.org)"), setting: "chair_email" },
+    ]);
+  });
+
+  it("is a Settings problem in validate when pmo_email or chair_email is outside allowed_domains (QA finding 12)", () => {
+    const { problems } = planFor({ settings: { pmo_email: "pmo@partner.example", chair_email: "justin.andrews@gmail.com", allowed_domains: "example.org" } });
+    expect(problems.filter((p) => p.tab === "Settings").map((p) => [p.ref, p.message])).toEqual([
+      ["pmo_email", "pmo_email pmo@partner.example is outside allowed_domains (example.org), so the PMO summary is not sent; give an address in those domains, or add its domain to allowed_domains"],
+      ["chair_email", "chair_email justin.andrews@gmail.com is outside allowed_domains (example.org), so the chair is not copied on escalations; give an address in those domains, or add its domain to allowed_domains"],
+    ]);
+    expect(planFor({ settings: { pmo_email: "pmo@example.org", chair_email: "chair@board.example.org", allowed_domains: "example.org" } }).problems).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /** Action refs read by hand-written scanning must mean exactly what their pattern says; duplicates are found in row order. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { duplicateRefs, parseActionRef } from "../../../shared/core/refs.js";
+import { canonicalActionRef, duplicateRefs, formatActionRef, parseActionRef } from "../../../shared/core/refs.js";
 
 /** The definition the scanner implements: capitals, digits, a dash, digits, nothing else. */
 const PATTERN = /^([A-Z]+)(\d+)-(\d+)$/;
@@ -54,5 +54,73 @@ describe("duplicateRefs", () => {
         expect(new Map([...found].sort())).toEqual(new Map([...expected].sort()));
       }),
     );
+  });
+});
+
+describe("canonicalActionRef (QA 4: DAG29-3 and DAG29-03 are one action)", () => {
+  it.each([
+    ["DAG29-03", "DAG29-03"],
+    ["DAG29-3", "DAG29-03"],
+    ["DAG29-003", "DAG29-03"],
+    ["DAG29-0003", "DAG29-03"],
+    ["DAG029-03", "DAG29-03"],
+    ["DAG0029-3", "DAG29-03"],
+    ["DAG29-10", "DAG29-10"],
+    ["DAG29-100", "DAG29-100"],
+    ["DAG29-0100", "DAG29-100"],
+    ["DAG29-0", "DAG29-00"],
+    ["DAG29-000", "DAG29-00"],
+    ["DAG0-01", "DAG0-01"],
+    ["DAG00-1", "DAG0-01"],
+    ["DAG29-000000000000000000000000000000000000000007", "DAG29-07"],
+    // Not action refs: left exactly as they are, for the other checks to report.
+    ["DAG-DEC76", "DAG-DEC76"],
+    ["dag29-3", "dag29-3"],
+    ["DAG29 3", "DAG29 3"],
+    ["DAG29-3 ", "DAG29-3 "],
+    ["DAG2", "DAG2"],
+    ["", ""],
+  ])("%j → %j", (ref, expected) => {
+    expect(canonicalActionRef(ref)).toBe(expected);
+  });
+
+  const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(..."0123456789".split("")), minLength: min, maxLength: max });
+  const refLike = fc
+    .tuple(fc.constantFrom("DAG", "PSG", "A"), digits(1, 5), digits(1, 5))
+    .map(([code, meeting, number]) => `${code}${meeting}-${number}`);
+
+  it("means the same action as the ref written, in the form formatActionRef writes", () => {
+    fc.assert(
+      fc.property(refLike, (ref) => {
+        const canonical = canonicalActionRef(ref);
+        const parsed = parseActionRef(ref);
+        expect(parseActionRef(canonical)).toEqual(parsed);
+        if (parsed) expect(canonical).toBe(formatActionRef(parsed.code, parsed.meeting, parsed.number));
+        expect(canonicalActionRef(canonical)).toBe(canonical);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("leaves anything that is not an action ref unchanged", () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        if (parseActionRef(text) === null) expect(canonicalActionRef(text)).toBe(text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("counts refs that differ only by leading zeros as duplicates, under the canonical ref", () => {
+    const rows = [
+      { ref: "DAG29-03", row: 2 },
+      { ref: "DAG29-3", row: 3 },
+      { ref: "DAG29-04", row: 4 },
+      { ref: "DAG29-006", row: 5 },
+      { ref: "DAG29-6", row: 6 },
+      { ref: "DAG-DEC76", row: 7 },
+    ];
+    expect(duplicateRefs(rows, canonicalActionRef)).toEqual(new Map([["DAG29-03", [2, 3]], ["DAG29-06", [5, 6]]]));
+    expect(duplicateRefs(rows)).toEqual(new Map());
   });
 });

@@ -1,6 +1,9 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
+import { createMemoryWorkbook } from "../../../shared/adapters/workbook.memory.js";
 import { validateLog } from "../../../shared/core/validate.js";
+import { runRollover } from "../../../shared/jobs/rollover-job.js";
+import { runValidate } from "../../../shared/jobs/validate-job.js";
 import { parseLog } from "../../../sheets-schema/parse-log.js";
 import { type LogSpec, MEMBERS, action, buildLog } from "../../support/log-fixture.js";
 
@@ -187,6 +190,103 @@ describe("normalisations written back", () => {
     expect(result.changes.map((c) => [c.tab, c.row, c.column, c.new])).toEqual([
       ["Decisions", 3, "Ref", "DAG-DEC77"],
       ["Decisions", 3, "Area", "CR032"],
+    ]);
+  });
+});
+
+describe("refs that differ only by leading zeros (QA 4)", () => {
+  const refChanges = (spec: LogSpec) =>
+    validate(spec).changes.filter((c) => c.column === "Ref").map((c) => [c.row, c.old, c.new, c.reason]);
+  const refProblems = (spec: LogSpec) => validate(spec).problems.filter((p) => p.column === "Ref").map((p) => [p.row, p.message]);
+
+  it.each<[string, string, number | null, string]>([
+    ["one digit", "DAG29-3", 29, "DAG29-03"],
+    ["extra leading zeros", "DAG29-003", 29, "DAG29-03"],
+    ["a zero before the meeting", "DAG029-03", 29, "DAG29-03"],
+    ["both", "DAG029-7", 29, "DAG29-07"],
+  ])("%s: %s (meeting %s) is written back as %s, audited", (_name, ref, meeting, canonical) => {
+    expect(refChanges({ actions: [action({ Ref: ref, Meeting: meeting })] })).toEqual([[2, ref, canonical, "canonical spelling of the ref"]]);
+    expect(refProblems({ actions: [action({ Ref: ref, Meeting: meeting })] })).toEqual([]);
+  });
+
+  it.each(["DAG29-03", "DAG29-10", "DAG29-100", "DAG29-123"])("leaves the canonical %s alone", (ref) => {
+    expect(refChanges({ actions: [action({ Ref: ref })] })).toEqual([]);
+  });
+
+  it.each<[string, string[], [number, string][]]>([
+    [
+      "DAG29-03 and DAG29-3",
+      ["DAG29-03", "DAG29-3"],
+      [
+        [2, "Ref DAG29-03 is also on row 3 (as DAG29-3, the same ref); give one of them another ref, or clear it to have one assigned"],
+        [3, "Ref DAG29-3 is also on row 2 (as DAG29-03, the same ref); give one of them another ref, or clear it to have one assigned"],
+      ],
+    ],
+    [
+      "DAG29-3 and DAG29-003, neither canonical",
+      ["DAG29-3", "DAG29-003"],
+      [
+        [2, "Ref DAG29-3 is also on row 3 (as DAG29-003, the same ref); give one of them another ref, or clear it to have one assigned"],
+        [3, "Ref DAG29-003 is also on row 2 (as DAG29-3, the same ref); give one of them another ref, or clear it to have one assigned"],
+      ],
+    ],
+    [
+      "the same spelling twice and another",
+      ["DAG29-6", "DAG29-6", "DAG29-06"],
+      [
+        [2, "Ref DAG29-6 is also on row 3, 4 (as DAG29-06, the same ref); give one of them another ref, or clear it to have one assigned"],
+        [3, "Ref DAG29-6 is also on row 2, 4 (as DAG29-06, the same ref); give one of them another ref, or clear it to have one assigned"],
+        [4, "Ref DAG29-06 is also on row 2 (as DAG29-6, the same ref), 3 (as DAG29-6, the same ref); give one of them another ref, or clear it to have one assigned"],
+      ],
+    ],
+  ])("%s are one action written twice: a duplicate, never respelled", (_name, refs, problems) => {
+    const spec = { actions: refs.map((Ref, i) => action({ Ref, Action: `Action ${i}` })) };
+    expect(refProblems(spec)).toEqual(problems);
+    expect(refChanges(spec)).toEqual([]);
+  });
+
+  it("only the first of the pair goes on the register", () => {
+    const { actions } = validate({ actions: [action({ Ref: "DAG29-3" }), action({ Ref: "DAG29-03", Action: "Another" })] });
+    expect(actions.map((a) => a.placeable)).toEqual([true, false]);
+  });
+
+  it("does not respell a ref that is wrong for another reason", () => {
+    const spec = { actions: [action({ Ref: "DAG28-3", Meeting: 29 }), action({ Ref: "PSG29-3", Action: "Other committee" })] };
+    expect(refChanges(spec)).toEqual([]);
+    expect(refProblems(spec).map(([row]) => row)).toEqual([2, 3]);
+  });
+
+  it("the respelled row's other writes still land in the same run (validate and rollover)", async () => {
+    const log = () => buildLog({ actions: [action({ Ref: "DAG29-3", Status: "open" }), action({ Ref: "DAG29-02", Action: "Second" })] });
+    const options = { now: NOW, dryRun: false, actor: "test" };
+    const book = createMemoryWorkbook(log());
+    const first = await runValidate(book, options);
+    expect(first.skipped).toBe(0);
+    expect(first.changes.filter((c) => c.row === 2).map((c) => c.column)).toEqual(["Ref", "Status", "Due Date"]);
+    expect((await runValidate(book, options)).changes).toEqual([]);
+    const rollover = await runRollover(createMemoryWorkbook(log()), { ...options, meeting: 29 });
+    expect(rollover.skipped).toBe(0);
+    expect(rollover.register.map((r) => r.ref)).toContain("DAG29-03");
+  });
+});
+
+describe("owners spelled as Word writes them (QA 8, 12)", () => {
+  const siobhan = { Name: "Siobhán O'Neill", Initials: "SON", Email: "siobhan@example.org" };
+  it.each(["Siobhán O\u2019Neill", "Siobhan O'Neill", "Programme (SIOBHÁN O\u2018NEILL)", "SON"])("Owner %j is the member Siobhán O'Neill", (owner) => {
+    const { messages } = only({ members: [...MEMBERS, siobhan], actions: [action({ Owner: owner })] });
+    expect(messages.filter((m) => m.startsWith("Owner"))).toEqual([]);
+  });
+
+  it("leaves the Owner cell as the member typed it", () => {
+    const result = validate({ members: [...MEMBERS, siobhan], actions: [action({ Owner: "Siobhán O\u2019Neill" })] });
+    expect(result.changes.filter((c) => c.column === "Owner")).toEqual([]);
+    expect(result.actions[0]?.owner).toBe("Siobhán O\u2019Neill");
+  });
+
+  it("names two unknown owners one by one", () => {
+    const { messages } = only({ members: [MEMBERS[0] ?? {}], actions: [action({ Owner: "Programme (Paul Pettitt & Lee Cox)" })] });
+    expect(messages.filter((m) => m.startsWith("Owner"))).toEqual([
+      "Owner: Owner names Paul Pettitt and Lee Cox, who are not in Members; add them to Members (or fix the spelling)",
     ]);
   });
 });

@@ -78,6 +78,32 @@ describe("runDigest", () => {
     expect(friday.inDigest).toEqual([]);
   });
 
+  it("folds a co-owned reminder only for the owner whose digest goes the same day; the other gets it alone (QA finding 3)", async () => {
+    // Daniel's digest went on Monday, before DAG29-14 was due soon; Lee's first digest of the week goes on Friday and lists it.
+    const book = workbookFor({
+      actions: [
+        action({ Ref: "DAG29-05", Owner: "Daniel Arrowsmith", Due: "01/11/2023" }),
+        action({ Ref: "DAG29-14", Owner: "DCC Representative (Lee Cox & Daniel Arrowsmith)", Due: "22/11/2023" }),
+      ],
+    });
+    const mailer = createMemoryMailer();
+    await runDigest(book, mailer, { now: MONDAY });
+    const before = mailer.sent.length;
+    const friday = await runDigest(book, mailer, { now: MONDAY.plus({ days: 4 }) });
+    const key = "reminder:DAG29-14:2023-11-22";
+    expect(friday.sent.map((m) => [m.key, m.to])).toEqual([
+      ["digest:lee cox:2023-W46", ["lee@example.org"]],
+      [key, ["daniel@example.org"]],
+    ]);
+    expect(friday.inDigest).toEqual([key]);
+    expect(mailer.sent.slice(before).filter((m) => m.to.includes("lee@example.org"))).toHaveLength(1);
+    expect(mailLogRows(book).filter((r) => r.Key === key).map((r) => [r.To, r.Status])).toEqual([
+      ["lee@example.org", "in digest"],
+      ["daniel@example.org", "sent"],
+    ]);
+    expect((await runDigest(book, mailer, { now: MONDAY.plus({ days: 4 }) })).sent).toEqual([]);
+  });
+
   it("sends once when the same scheduler event is delivered three times", async () => {
     const book = workbookFor();
     const mailer = createMemoryMailer();
@@ -188,7 +214,7 @@ describe("runDigest over a real SMTP server", () => {
       from: "actionlog@example.org",
       cc: [],
       replyTo: "fraser@example.org",
-      subject: "[DAG] 1 overdue, 0 due this week (week of 13 Nov 2023)",
+      subject: "[DAG] 1 overdue (week of 13 Nov 2023)",
       messageId: messageIdFor("digest:paul pettitt:2023-W46", "DAG", "actionlog@example.org"),
     });
     expect(paul?.headers["list-id"]).toBe("DAG actions <dag.actionlog.example.org>");

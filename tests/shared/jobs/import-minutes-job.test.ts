@@ -7,6 +7,7 @@ import { minutesDsb14Text } from "../../../shared/demo/minutes-dsb14.js";
 import { importMinutes } from "../../../shared/jobs/import-minutes-job.js";
 import { HEADERS } from "../../../sheets-schema/tabs.js";
 import { type LogSpec, buildLog } from "../../support/log-fixture.js";
+import { minutesDsb15Text } from "../../support/minutes-dsb15.js";
 
 const now = DateTime.fromISO("2025-11-20T10:00:00Z");
 const options = { now, dryRun: false, actor: "test import" };
@@ -146,5 +147,57 @@ describe("importMinutes into a log that already has some of it", () => {
     spec.actions = [{ Ref: "DSB12-03", Meeting: 12, Action: "Publish", Owner: "OP", Due: "Next meeting", Status: "Open" }];
     const report = await importMinutes(book(spec), minutesDsb14Text(), options);
     expect(report.changes.filter((c) => c.tab === "Actions")).toEqual([]);
+  });
+});
+
+describe("importing minutes older than ones already imported", () => {
+  /** A log with the minutes of meetings 14 and then 15 imported. */
+  async function after15() {
+    const workbook = book({});
+    await importMinutes(workbook, minutesDsb14Text(), options);
+    const second = await importMinutes(workbook, minutesDsb15Text(), options);
+    expect(second.changes.map((c) => [c.ref, c.column, c.new])).toEqual(expect.arrayContaining([["DSB14-02", "Due", "14/01/2026"], ["DSB14-03", "Status", "Closed"]]));
+    return workbook;
+  }
+
+  it("says first that the log is newer, and shows the differences as superseded, not conflicts (regression: 'reopen it in the log')", async () => {
+    const workbook = await after15();
+    const before = workbook.snapshot();
+    const report = await importMinutes(workbook, minutesDsb14Text(), options);
+    expect([report.written, report.changes, report.added]).toEqual([false, [], []]);
+    expect(workbook.snapshot()).toEqual(before);
+    expect(report.minutes.crossCheck[0]).toEqual({
+      kind: "older-minutes",
+      ref: "",
+      message: "These are the minutes of meeting 14; the minutes of meeting 15 were imported after them, so the log is newer: the differences marked superseded below are expected, and nothing was changed for them",
+    });
+    expect(report.minutes.crossCheck.filter((f) => f.kind === "superseded").map((f) => f.message)).toEqual([
+      'DSB14-02: Due is "14/01/2026" in the log, set by the minutes of meeting 15 (imported after these); these minutes of meeting 14 say "10/12/2025", which is out of date (left unchanged)',
+      "DSB14-03 is Closed in the log, set by the minutes of meeting 15 (imported after these); these minutes of meeting 14 list it as outstanding, which is out of date (left unchanged)",
+    ]);
+    expect(report.minutes.crossCheck.some((f) => f.kind === "log-conflict")).toBe(false);
+  });
+
+  it("a member's edit to what the older minutes set is still a conflict", async () => {
+    const workbook = await after15();
+    const raw = workbook.snapshot();
+    const actions = raw.tabs.find((t) => t.name === "Actions");
+    const row = actions?.rows.find((r) => r.cells[0] === "DSB14-04");
+    if (!actions || !row) throw new Error("DSB14-04 was not imported");
+    row.cells[actions.headers.indexOf("Due")] = "ASAP";
+    const report = await importMinutes(createMemoryWorkbook({ tabs: raw.tabs }), minutesDsb14Text(), options);
+    expect(report.minutes.crossCheck[0]?.kind).toBe("older-minutes");
+    expect(report.minutes.crossCheck.filter((f) => f.kind === "log-conflict").map((f) => f.ref)).toEqual(["DSB14-04"]);
+    expect(report.minutes.crossCheck.filter((f) => f.kind === "superseded").map((f) => f.ref)).toEqual(["DSB14-02", "DSB14-03"]);
+  });
+
+  it.each([
+    ["the same minutes again", minutesDsb14Text()],
+    ["newer minutes", minutesDsb15Text()],
+  ])("%s: no older-minutes line", async (_name, minutes) => {
+    const workbook = book({});
+    await importMinutes(workbook, minutesDsb14Text(), options);
+    const report = await importMinutes(workbook, minutes, options);
+    expect(report.minutes.crossCheck.some((f) => f.kind === "older-minutes" || f.kind === "superseded")).toBe(false);
   });
 });

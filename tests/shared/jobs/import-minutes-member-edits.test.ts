@@ -118,13 +118,19 @@ describe("which minutes may change a Due: only ones newer than the last that set
   it.each([
     ["no minutes have set it: meeting 14's agreed date is taken", null, "10/12/2025", []],
     ["meeting 13's minutes set it: meeting 14's are newer", 13, "10/12/2025", []],
-    ["meeting 14's minutes set it: importing them again keeps the member's date", 14, "31/03/2026", ["DSB13-02: Due is \"31/03/2026\""]],
-    ["meeting 15's minutes set it: the older minutes of 14 never undo them", 15, "31/03/2026", ["DSB13-02: Due is \"31/03/2026\""]],
-  ])("%s", async (_name, meeting, due, messages) => {
+    ["meeting 14's minutes set it: importing them again keeps the member's date", 14, "31/03/2026", [["log-conflict", 'DSB13-02: Due is "31/03/2026" in the log but the minutes of meeting 14 say']]],
+    [
+      "meeting 15's minutes set it: the older minutes of 14 never undo them, and are superseded, not in conflict",
+      15,
+      "31/03/2026",
+      [["superseded", 'DSB13-02: Due is "31/03/2026" in the log, set by the minutes of meeting 15 (imported after these); these minutes of meeting 14 say "10/12/2025", which is out of date (left unchanged)']],
+    ],
+  ])("%s", async (_name, meeting, due, findings) => {
     const workbook = logSetBy(meeting);
     const report = await importMinutes(workbook, minutesDsb14Text(), options);
     expect(cellOf(workbook.snapshot(), "DSB13-02", "Due")).toBe(due);
-    expect(conflicts(report).filter((m) => m.startsWith("DSB13-02"))).toEqual(messages.map((m) => expect.stringContaining(m)));
+    const about = report.minutes.crossCheck.filter((f) => f.ref === "DSB13-02" && (f.kind === "log-conflict" || f.kind === "superseded"));
+    expect(about.map((f) => [f.kind, f.message])).toEqual(findings.map(([kind, message]) => [kind, expect.stringContaining(message ?? "")]));
   });
 });
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseAttendeeName } from "../../../../shared/core/minutes/attendees.js";
-import { findDate, findTime, readBody, updateStatus } from "../../../../shared/core/minutes/body.js";
+import type { MinutesBlock } from "../../../../shared/core/minutes/document.js";
+import { findDate, findTime, readBody, readMeetingDates, updateStatus } from "../../../../shared/core/minutes/body.js";
 import { extractMinutes, minutesJson } from "../../../../shared/core/minutes/extract.js";
 import { readMinutesText } from "../../../../shared/core/minutes/text-table.js";
 import type { Member } from "../../../../shared/core/types.js";
-import { minutesDsb14Text } from "../../../../shared/demo/minutes-dsb14.js";
+import { minutesDsb14Document, minutesDsb14Text } from "../../../../shared/demo/minutes-dsb14.js";
 
 const fixture = () => extractMinutes(readMinutesText(minutesDsb14Text()));
 
@@ -118,5 +119,33 @@ describe("duplicate refs in the minutes' tables", () => {
     const extract = extractMinutes(readMinutesText(`\tArea\n\tRef\n\tAction\n\tOwner\n\tDue\n\n${row("First")}${row("Second")}`));
     expect(extract.actions.map((a) => a.action)).toEqual(["First"]);
     expect(extract.crossCheck.filter((f) => f.kind === "duplicate-ref")).toEqual([expect.objectContaining({ ref: "DAG29-01" })]);
+  });
+});
+
+describe("the meeting dates", () => {
+  it.each([
+    ["a label with the date on the next line", ["Date of next meeting:", "08 November 2023 10am"], [], { date: null, next: "2023-11-08", nextTime: "10:00" }],
+    ["a label that gives no date is passed over for a later one", ["Date of next meeting: to be confirmed", "Next meeting date: 10/12/2025 2pm"], [], { date: null, next: "2025-12-10", nextTime: "14:00" }],
+    ["a label whose next line holds no date is passed over (regression: the first match won)", ["Next meeting", "DAG30-09", "Date of next meeting:", "06 December 2023 10am"], [], { date: null, next: "2023-12-06", nextTime: "10:00" }],
+    ["a heading table's cells, when the body has no label", ["Minutes"], ["Date of meeting", "12 November 2025", "Date of next meeting", "10/12/2025"], { date: "2025-11-12", next: "2025-12-10", nextTime: "" }],
+    ["the body wins over a heading table", ["Date of meeting: 13/11/2025"], ["Date of meeting", "12 November 2025"], { date: "2025-11-13", next: null, nextTime: "" }],
+  ])("%s", (_name, paragraphs, cells, expected) => {
+    expect(readMeetingDates(paragraphs, cells)).toEqual(expected);
+  });
+
+  it("a Due of Next meeting in the actions table leaves the next meeting's date as the minutes give it (regression: next meeting not found)", () => {
+    const blocks = minutesDsb14Document().blocks.map((b) => (b.kind === "table" ? { kind: "table" as const, rows: b.rows.map((row) => (row[1] === "DSB14-03" ? [...row.slice(0, 4), "Next meeting"] : row)) } : b));
+    const extract = extractMinutes({ blocks });
+    expect(extract.actions.find((a) => a.ref === "DSB14-03")?.due).toBe("Next meeting");
+    expect(extract.meeting).toMatchObject({ date: "2025-11-12", next: "2025-12-10" });
+    expect(extract.nextTime).toBe("10:00");
+  });
+
+  it("a Due of Next meeting is never read as the label when the minutes have none", () => {
+    const blocks = minutesDsb14Document().blocks.flatMap((b): MinutesBlock[] => {
+      if (b.kind === "paragraph") return b.text.startsWith("Date of next meeting") || b.text.includes("10am") ? [] : [b];
+      return [{ kind: "table" as const, rows: b.rows.map((row) => (row[1] === "DSB14-03" ? [...row.slice(0, 4), "Next meeting"] : row)) }];
+    });
+    expect(extractMinutes({ blocks }).meeting.next).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import type { MinutesDocument } from "../../../../shared/core/minutes/document.j
 import { decodeXml, readDocumentXml } from "../../../../shared/core/minutes/docx-xml.js";
 import { extractMinutes } from "../../../../shared/core/minutes/extract.js";
 import { readMinutesText, writeMinutesText } from "../../../../shared/core/minutes/text-table.js";
+import { minutesDsb14Text } from "../../../../shared/demo/minutes-dsb14.js";
 
 describe("readMinutesText (Word saved as text)", () => {
   it.each([
@@ -74,5 +75,36 @@ describe("readDocumentXml (.docx body)", () => {
 
   it("leaves unknown entities and out-of-range references as written", () => {
     expect(decodeXml("&nbsp; &#0; &#x110000; &constructor;")).toBe("&nbsp; &#0; &#x110000; &constructor;");
+  });
+});
+
+/** A .docx converted from minutes saved as text, as LibreOffice writes one: a paragraph per line, tabs as <w:tab/>, blank lines as empty paragraphs. */
+const converted = (text: string) =>
+  w(
+    text
+      .split(/\r?\n/)
+      .map((line) => `<w:p><w:pPr><w:pStyle w:val="PreformattedText"/></w:pPr><w:r>${line.startsWith("\t") ? "<w:tab/>" : ""}<w:t xml:space="preserve">${line.replace(/^\t/, "").replace(/&/g, "&amp;").replace(/</g, "&lt;")}</w:t></w:r></w:p>`)
+      .join(""),
+  );
+
+describe("readDocumentXml on text minutes converted to .docx (tab-indented paragraphs, no Word tables)", () => {
+  it("reads them as the text reader does (regression: owners, dues and previous actions lost)", () => {
+    const text = minutesDsb14Text();
+    const fromDocx = readDocumentXml(converted(text));
+    expect(fromDocx).toEqual(readMinutesText(text));
+    expect(extractMinutes(fromDocx).actions).toHaveLength(13);
+    expect(extractMinutes(fromDocx).actions[1]).toMatchObject({ ref: "DSB14-02", owner: "Programme (Ruth Adeyemi)", due: "2025-12-10" });
+  });
+
+  it.each([
+    ["tab-indented body paragraphs without an actions or decisions table stay paragraphs", "Minutes\n\tIndented note\n\nACTION DSB14-01: Do it\n", [{ kind: "paragraph", text: "Minutes" }, { kind: "paragraph", text: "\tIndented note" }, { kind: "paragraph", text: "ACTION DSB14-01: Do it" }]],
+    ["tab-indented cells of an attendees table only stay paragraphs", "Attendees\n\tName\n\tRole\n\n\tHelen Marsh (HM)\n\tChair\n", [{ kind: "paragraph", text: "Attendees" }, { kind: "paragraph", text: "\tName" }, { kind: "paragraph", text: "\tRole" }, { kind: "paragraph", text: "\tHelen Marsh (HM)" }, { kind: "paragraph", text: "\tChair" }]],
+  ])("%s", (_name, text, blocks) => {
+    expect(readDocumentXml(converted(text)).blocks).toEqual(blocks);
+  });
+
+  it("a .docx with Word tables is read from its tables, whatever its paragraphs hold", () => {
+    const xml = w(`${para("\tArea")}<w:tbl><w:tr>${cell("Ref")}${cell("Action")}${cell("Owner")}${cell("Due")}</w:tr></w:tbl>`);
+    expect(readDocumentXml(xml).blocks).toEqual([{ kind: "paragraph", text: "\tArea" }, { kind: "table", rows: [["Ref", "Action", "Owner", "Due"]] }]);
   });
 });

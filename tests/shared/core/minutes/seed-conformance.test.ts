@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { extractMinutes, minutesJson } from "../../../../shared/core/minutes/extract.js";
 import { readMinutesText } from "../../../../shared/core/minutes/text-table.js";
+import { ATTENTION_KINDS } from "../../../../shared/core/minutes/types.js";
 
 /** The real minutes sit beside the clone in ../shared/seeds (never copied into the project). */
 const SEEDS = fileURLToPath(new URL("../../../../../shared/seeds/", import.meta.url));
@@ -32,5 +33,29 @@ describe("seed minutes conformance", () => {
     for (const text of [...json.actions.flatMap((a) => [a.area, a.action, a.owner]), ...json.decisions.map((d) => d.decision)]) {
       expect(text).toBe(text.replace(/[\s\u00a0]+/g, " ").trim());
     }
+  });
+});
+
+/** The QA report's variants of the seed minutes (qa-papers findings 1 to 5), each made from the seed as the report made it. */
+const SEED_VARIANTS: [string, (seed: string) => string, { actions: number; kinds: string[]; attention: boolean; next?: string }][] = [
+  ["split-new: the table carried on after blank lines (finding 1)", (s) => { const i = s.indexOf("\tDAG Terms of Reference\n\tDAG29-06"); return `${s.slice(0, i)}\n\n${s.slice(i)}`; }, { actions: 12, kinds: [], attention: false }],
+  ["hdr: Lead and Due by (finding 2a)", (s) => s.replace(/^\tOwner$/m, "\tLead").replace(/^\tDue$/m, "\tDue by"), { actions: 12, kinds: [], attention: false }],
+  ["headers it does not know (finding 2)", (s) => s.replace(/^\tOwner$/m, "\tWho").replace(/^\tDue$/m, "\tWhen"), { actions: 8, kinds: ["no-actions-table"], attention: true }],
+  ["a Due of Next meeting (finding 3)", (s) => s.replace("\tASAP\n", "\tNext meeting\n"), { actions: 12, kinds: [], attention: false, next: "2023-11-08" }],
+  ["reftypo (finding 4)", (s) => s.replace(/^\tDAG29-03$/m, "\tDAG29-3").replace(/^\tDAG29-06$/m, "\tDAG29-006").replace(/^\tDAG29-08$/m, "\tDAG29 08"), { actions: 12, kinds: ["ref-typo", "ref-typo", "ref-typo"], attention: false }],
+  ["trunc-table (finding 5)", (s) => s.slice(0, s.indexOf("DAG29-05") + 4), { actions: 4, kinds: ["cut-short"], attention: true }],
+];
+
+describe("seed minutes as the QA report varied them", () => {
+  const seed = seeds.find((f) => readFileSync(SEEDS + f, "utf8").includes("DAG29-01"));
+  it.skipIf(seed === undefined).each(SEED_VARIANTS)("%s", (_name, vary, expected) => {
+    const text = vary(readFileSync(SEEDS + (seed ?? ""), "utf8"));
+    const extract = extractMinutes(readMinutesText(text));
+    expect(extract.actions).toHaveLength(expected.actions);
+    expect(extract.actions.every((a) => /^DAG\d+-\d{2}$/.test(a.ref))).toBe(true);
+    const kinds = extract.crossCheck.map((f) => f.kind).filter((k) => ["no-actions-table", "unread-table", "cut-short", "bad-ref", "ref-typo", "body-only", "unknown-ref"].includes(k));
+    expect(kinds).toEqual(expected.kinds);
+    expect(extract.crossCheck.some((f) => ATTENTION_KINDS.has(f.kind))).toBe(expected.attention);
+    if (expected.next) expect(extract.meeting.next).toBe(expected.next);
   });
 });
