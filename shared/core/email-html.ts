@@ -57,9 +57,14 @@ export const paragraph = (content: string | Html, muted = false): Html =>
  */
 const cellStyle = `${FAMILY};font-size:13px;padding:6px 8px;border:1px solid ${COLOURS.rule}`;
 
-/** A bordered data table; cells are sheet text (escaped here) or prepared HTML. */
-export function table(headers: readonly string[], rows: readonly (readonly (string | Html)[])[]): Html {
-  const head = headers.map((h) => `<th bgcolor="${COLOURS.head}" align="left" style="${cellStyle}">${escapeHtml(h)}</th>`).join("");
+/**
+ * A bordered data table; cells are sheet text (escaped here) or prepared HTML. `widths` are column
+ * shares in percent (a width attribute, which Outlook honours too); without them a wide column,
+ * such as a long update, squeezes the others.
+ */
+export function table(headers: readonly string[], rows: readonly (readonly (string | Html)[])[], widths: readonly (number | undefined)[] = []): Html {
+  const width = (i: number) => (widths[i] === undefined ? "" : ` width="${widths[i]}%"`);
+  const head = headers.map((h, i) => `<th bgcolor="${COLOURS.head}" align="left"${width(i)} style="${cellStyle}">${escapeHtml(h)}</th>`).join("");
   const body = rows.map((row) => `<tr valign="top">${row.map((cell) => `<td style="${cellStyle}">${render(cell)}</td>`).join("")}</tr>`).join("");
   return raw(
     `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;margin:0 0 12px;color:#202124;line-height:18px">${head ? `<tr valign="top">${head}</tr>` : ""}${body}</table>`,

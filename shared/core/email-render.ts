@@ -87,7 +87,9 @@ export function itemTable(items: readonly DigestItem[], day: CommitteeDay, withO
     unbroken(item.ref), item.area, item.action, ...(withOwner ? [item.owner] : []),
     dueCell(item, day), item.status, String(item.carried), latestUpdate(item),
   ]);
-  return table(headers, rows);
+  // The action is what the reader came for: it keeps a third of the width however long the update.
+  const widths = headers.map((h) => (h === "Action" ? (withOwner ? 28 : 34) : h === "Latest update" ? (withOwner ? 20 : 24) : undefined));
+  return table(headers, rows, widths);
 }
 
 /** The plain-text block for one action. */
