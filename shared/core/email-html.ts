@@ -18,14 +18,20 @@ const breakable = (run: string): string => {
   return pieces.flatMap((piece) => piece.match(/.{1,20}/gsu) ?? [piece]).map(escapeHtml).join("<wbr>");
 };
 
+const LONG_RUN_TEST = new RegExp(`\\S{${LONG_RUN + 1}}`);
+
 /** Escaped sheet text with its line breaks kept, and long runs given places to wrap. */
-export const escapeLines = (text: string): string =>
-  text
-    .trim()
-    .split(/(\s+)/)
-    .map((part) => (part.length > LONG_RUN && !/\s/.test(part) ? breakable(part) : escapeHtml(part)))
-    .join("")
-    .replace(/\r?\n/g, "<br>");
+export const escapeLines = (text: string): string => {
+  const trimmed = text.trim();
+  // Most cells have no long run: they take the plain path, which a digest of thousands of rows needs.
+  const escaped = !LONG_RUN_TEST.test(trimmed)
+    ? escapeHtml(trimmed)
+    : trimmed
+        .split(/(\s+)/)
+        .map((part) => (part.length > LONG_RUN && !/\s/.test(part) ? breakable(part) : escapeHtml(part)))
+        .join("");
+  return escaped.replace(/\r?\n/g, "<br>");
+};
 
 /** Marks a fragment as already-safe HTML, so builders never escape it twice or forget to once. */
 export interface Html {
