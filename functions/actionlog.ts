@@ -12,7 +12,9 @@ export async function main(argv: string[], io: { out: (text: string) => void; er
   }
   const command = COMMANDS[name as CommandName];
   if (!command) {
-    io.err(`actionlog: unknown command "${name}"; run actionlog --help to see the commands`);
+    const message = `unknown command "${name}"; run actionlog --help to see the commands`;
+    io.err(`actionlog: ${message}`);
+    if (rest.includes("--json")) io.out(JSON.stringify({ error: message, code: "USAGE" }, null, 2));
     return 2;
   }
   try {

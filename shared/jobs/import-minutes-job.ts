@@ -7,7 +7,7 @@ import { readMinutes } from "../adapters/minutes-file.js";
 import type { CellUpdate, ChangeBatch, RawWorkbook, Workbook } from "../adapters/workbook.js";
 import { ActionlogError } from "../core/errors.js";
 import { extractMinutes } from "../core/minutes/extract.js";
-import { type RowAddition, mergeMinutes, minutesKey, minutesMeetingOf } from "../core/minutes/merge.js";
+import { type RowAddition, mergeMinutes, minutesKey, minutesMeetingOf, minutesReason } from "../core/minutes/merge.js";
 import type { CrossCheckFinding, MinutesExtract } from "../core/minutes/types.js";
 import { cellText } from "../core/text.js";
 import type { Cell, Change, IsoDate } from "../core/types.js";
@@ -98,6 +98,14 @@ function newestMinutes(raw: RawWorkbook): number {
   return newest;
 }
 
+/** True when Audit shows an import of the minutes of meeting `number` (a change it made, or its record of the import). */
+function importedBefore(raw: RawWorkbook, number: number): boolean {
+  const tab = findTab(raw, TAB.audit);
+  if (!tab) return false;
+  const { columns } = locateColumns(tab, []);
+  return tab.rows.some((row) => minutesMeetingOf(cellText(cellAt(row, columns, "Reason"))) === number);
+}
+
 /** Minutes older than ones already imported disagree with the log where the newer minutes moved it on; one line says so first. */
 function olderMinutesFinding(raw: RawWorkbook, number: number): CrossCheckFinding[] {
   const newest = newestMinutes(raw);
@@ -145,7 +153,8 @@ export async function importMinutes(workbook: Workbook, minutes: string | Uint8A
     throw new ActionlogError("MINUTES_UNREADABLE", `${label}: found no action refs (such as DAG29-01) to tell which meeting these minutes are for; check it is the minutes, with its "New / Outstanding Actions" table or ACTION lines`);
   }
   const cell = rawCells(raw);
-  const plan = mergeMinutes({ log, extract, cell, settingRows: settingRows(raw), setByMinutes: setByMinutes(raw) }, number);
+  const newestImported = newestMinutes(raw);
+  const plan = mergeMinutes({ log, extract, cell, settingRows: settingRows(raw), setByMinutes: setByMinutes(raw), newestImported }, number);
   extract.crossCheck.unshift(...olderMinutesFinding(raw, number));
   extract.crossCheck.push(...plan.findings);
 
@@ -154,6 +163,12 @@ export async function importMinutes(workbook: Workbook, minutes: string | Uint8A
   for (const addition of plan.additions) batch.appends.push({ tab: addition.tab, values: addition.values });
   for (const addition of plan.additions) {
     batch.appends.push(auditRow(audit, { tab: addition.tab, ref: addition.ref, column: "", old: null, new: `added ${addition.summary}`, reason: addition.reason }));
+  }
+  // The first import of these minutes is recorded even when it changes nothing, so importing them
+  // again after members' edits knows they are not new (merge's newestImported).
+  if (!importedBefore(raw, number)) {
+    const ref = `${log.settings.committeeCode || extract.meeting.committee || ""}${number}`;
+    batch.appends.push(auditRow(audit, { tab: TAB.meetings, ref, column: "", old: null, new: `imported the minutes of meeting ${number} (${label})`, reason: minutesReason(number) }));
   }
   let skipped = 0;
   const written = !options.dryRun && batch.appends.length + batch.updates.length > 0;

@@ -40,11 +40,11 @@ describe("actionlog import-minutes", () => {
     expect(result.out).toContain("  + Actions: action DSB14-01 (new, Open)");
     expect(result.out).toContain("[listed-but-closed] DSB13-05 is listed as outstanding");
     expect(await tab("Actions")).toHaveLength(13);
-    expect(await tab("Audit")).toHaveLength(30);
+    expect(await tab("Audit")).toHaveLength(31);
 
     const again = await cli("import-minutes", txt, "--sheet", sheet);
     expect(again.out).toContain("already holds everything in these minutes; nothing to change.");
-    expect(await tab("Audit")).toHaveLength(30);
+    expect(await tab("Audit")).toHaveLength(31);
   });
 
   it("prints the pinned JSON shape with --json, and the write summary on stderr", async () => {
@@ -94,7 +94,7 @@ describe("actionlog import-minutes", () => {
     expect(again.out).toContain("already holds everything in these minutes; nothing to change.");
     expect(again.out).toContain('[log-conflict] DSB14-02: Due is "ASAP" in the log but the minutes of meeting 14 say "10/12/2025"');
     expect((await tab("Actions")).find((r) => r.cells[0] === "DSB14-02")?.cells[5]).toBe("ASAP");
-    expect(await tab("Audit")).toHaveLength(30);
+    expect(await tab("Audit")).toHaveLength(31);
   });
 
   it("says plainly when the minutes give no meeting date, in the text and in --json", async () => {

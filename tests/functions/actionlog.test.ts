@@ -208,5 +208,8 @@ describe("actionlog due", () => {
     expect(result.code).toBe(2);
     expect(JSON.parse(result.out)).toEqual({ error: expect.stringContaining('"31/02/2024" is not a date'), code: "USAGE" });
     expect(result.err).toContain("actionlog due:");
+    const unknown = await cli("bogus", "--json");
+    expect(unknown.code).toBe(2);
+    expect(JSON.parse(unknown.out)).toEqual({ error: 'unknown command "bogus"; run actionlog --help to see the commands', code: "USAGE" });
   });
 });

@@ -36,6 +36,12 @@ export interface MergeInput {
    * what the same or older minutes said was changed by a member since, and stays.
    */
   setByMinutes: ReadonlyMap<string, number>;
+  /**
+   * The newest meeting whose minutes were ever imported into this log (Audit), 0 for none. Only
+   * newer minutes change a member's value: a cell the same minutes left alone because it agreed
+   * then has no Audit row of its own, and a member may have changed it since.
+   */
+  newestImported: number;
 }
 
 /** The Audit reason of every change an import makes; the job finds its earlier changes by it. */
@@ -114,7 +120,7 @@ function mergeExisting(input: MergeInput, plan: MergePlan, { action, listed, upd
     plan.changes.push({ tab: "Actions", row: action.row, ref: action.ref, column, old: input.cell("Actions", action.row, column), new: value, reason });
   const number = input.extract.meeting.number ?? 0;
   const lastSetBy = (column: string) => Math.max(input.setByMinutes.get(minutesKey(action.ref, column)) ?? 0, input.setByMinutes.get(minutesKey(action.ref, "*")) ?? 0);
-  const newerThanLastImport = (column: string) => number > lastSetBy(column);
+  const newerThanLastImport = (column: string) => number > Math.max(lastSetBy(column), input.newestImported);
   // Newer minutes set this cell: these older minutes are out of date there, not in conflict.
   const superseded = (column: string, inLog: string, minutesSay: string): boolean => {
     if (lastSetBy(column) <= number) return false;

@@ -102,6 +102,19 @@ describe("importing newer minutes: the minutes move a status on, never back", ()
   });
 });
 
+describe("importing the same minutes again where the first import had nothing to change", () => {
+  it("keeps a member's later edit to a cell the minutes agreed with then, and reports it", async () => {
+    const workbook = book({ actions: [{ Ref: "DSB13-04", Meeting: 13, Action: "Confirm", Owner: "GL", Due: "10/12/2025", Status: "Ongoing" }] });
+    const first = await importMinutes(workbook, minutesDsb14Text(), options);
+    expect(first.changes.filter((c) => c.ref === "DSB13-04")).toEqual([]);
+    const edited = memberTypes(workbook.snapshot(), "DSB13-04", "Status", "Open");
+    const again = createMemoryWorkbook({ tabs: edited.tabs });
+    const report = await importMinutes(again, minutesDsb14Text(), options);
+    expect(cellOf(again.snapshot(), "DSB13-04", "Status")).toBe("Open");
+    expect(conflicts(report)).toEqual([expect.stringContaining('DSB13-04: Status is "Open" in the log but the minutes of meeting 14 say "Ongoing"')]);
+  });
+});
+
 describe("which minutes may change a Due: only ones newer than the last that set it", () => {
   /** DSB13-02 as a member left it, with an Audit row saying which meeting's minutes last set its Due (if any). */
   const logSetBy = (meeting: number | null) => {

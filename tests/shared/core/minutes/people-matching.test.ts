@@ -94,7 +94,7 @@ describe("attendees merged into Members", () => {
   const mergeInto = (members: { Name: string; Email?: string; Aliases?: string }[], attendees: Attendee[]): MergePlan => {
     const log = parseLog(buildLog({ members }));
     const extract = { meeting: { committee: "DAG", number: 29, date: null, next: null }, nextTime: "", actions: [], decisions: [], attendees, updates: [], crossCheck: [] } satisfies MinutesExtract;
-    const input: MergeInput = { log, extract, cell: () => null, settingRows: new Map(), setByMinutes: new Map() };
+    const input: MergeInput = { log, extract, cell: () => null, settingRows: new Map(), setByMinutes: new Map(), newestImported: 0 };
     const plan: MergePlan = { changes: [], additions: [], findings: [] };
     mergeMembers(input, plan);
     return plan;
