@@ -253,7 +253,7 @@ const ownerLabel = (name: string, member: string): string =>
 
 const unreachableWhy = {
   inactive: "is marked inactive in Members; give the action to an active member or mark them active again",
-  "no-email": "has no Email in Members; add one so they can be chased",
+  "no-email": "has no usable Email in Members (blank, or not an address); add one so they can be chased",
 } as const;
 
 const ambiguityFix: Record<OwnerMatchedBy, string> = {

@@ -144,12 +144,12 @@ describe("ownerProblemMessages", () => {
         `Owner "CF" (Caroline Farquhar) is marked inactive in Members; give the action to an active member or mark them active again`,
       ],
     ],
-    ["Taylor Thorpe", [`Owner "Taylor Thorpe" has no Email in Members; add one so they can be chased`]],
+    ["Taylor Thorpe", [`Owner "Taylor Thorpe" has no usable Email in Members (blank, or not an address); add one so they can be chased`]],
     [
       "CF & TT",
       [
         `Owner "CF" (Caroline Farquhar) is marked inactive in Members; give the action to an active member or mark them active again`,
-        `Owner "TT" (Taylor Thorpe) has no Email in Members; add one so they can be chased`,
+        `Owner "TT" (Taylor Thorpe) has no usable Email in Members (blank, or not an address); add one so they can be chased`,
       ],
     ],
     // Someone on the action can be chased, so the others are skipped quietly.
