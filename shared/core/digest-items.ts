@@ -136,6 +136,12 @@ export function classifyAction(action: CheckedAction, day: CommitteeDay, log: Lo
   };
 }
 
+/**
+ * An open action with no date to chase by: Due blank, or written so it cannot be read (validate
+ * blanks its Due Date then). Its owner is asked for one, so it is never silently unchased.
+ */
+export const needsDueDate = (item: DigestItem): boolean => item.state === "open" && item.dueDate === "" && item.status !== "Proposed Closed";
+
 /** Overdue first, oldest due date first; then by due date; undated last; ties by ref. */
 export function itemOrder(a: DigestItem, b: DigestItem): number {
   const rank = (item: DigestItem) => (item.state === "overdue" ? 0 : 1);

@@ -1,6 +1,6 @@
 /** Plans a run's mail: owners' weekly digests, due-soon reminders and the PMO summary, as data. */
 import type { DateTime } from "luxon";
-import { type CommitteeDay, type DigestItem, classifyAction, committeeDay, itemOrder } from "./digest-items.js";
+import { type CommitteeDay, type DigestItem, classifyAction, committeeDay, itemOrder, needsDueDate } from "./digest-items.js";
 import { type MailFrame, type RenderedMail, digestSubject, renderDigest, renderReminder, reminderSubject } from "./email-render.js";
 import { type AddressRole, type SkippedOwner, type Skips, badEmailMembers, noteDigestWeekday, notePmoEmail, noteRefusal, reachableOwners, skipCollector } from "./mail-skips.js";
 import { type OwnerResolution, buildMemberDirectory, resolveOwner } from "./owners.js";
@@ -114,7 +114,7 @@ const bodyOf = ({ text, html }: RenderedMail): MailBody => ({ text, html });
 function planDigests(resolved: readonly ResolvedItem[], frame: MailFrame, skips: Skips, badEmails: ReadonlySet<string>): PlannedMail[] {
   const people = new Map<Member, DigestItem[]>();
   for (const entry of resolved) {
-    if (entry.item.state === "open") continue;
+    if (entry.item.state === "open" && !needsDueDate(entry.item)) continue;
     // Owners who cannot be mailed are reported only when something asks them to act.
     const members = entry.item.state === "awaiting" ? entry.resolution.reachable : reachableOwners(entry, skips, badEmails);
     for (const member of members) {
@@ -127,7 +127,7 @@ function planDigests(resolved: readonly ResolvedItem[], frame: MailFrame, skips:
   const messages: PlannedMail[] = [];
   for (const [member, items] of people) {
     // Proposed Closed actions alone ask nothing of the owner, so they never trigger a digest.
-    if (!items.some((i) => i.state === "overdue" || i.state === "due-soon")) continue;
+    if (!items.some((i) => i.state === "overdue" || i.state === "due-soon" || needsDueDate(i))) continue;
     const sorted = items.sort(itemOrder); // the list is this member's alone
     messages.push({
       kind: "digest",
@@ -257,7 +257,7 @@ function notSentBecause(log: LogData, member: Member): string {
 export function previewDigest(log: LogData, validation: ValidationResult, now: DateTime, member: Member): RenderedMail {
   const day = committeeDay(log, now);
   const items = resolveItems(log, validation, day)
-    .filter((r) => r.item.state !== "open" && r.resolution.members.some((m) => m.name === member.name))
+    .filter((r) => (r.item.state !== "open" || needsDueDate(r.item)) && r.resolution.members.some((m) => m.name === member.name))
     .map((r) => r.item)
     .sort(itemOrder);
   const banner = notSentBecause(log, member);

@@ -1,5 +1,5 @@
 /** The owner's weekly digest and the due-soon reminder, as subject, plain text and email-safe HTML. */
-import type { CommitteeDay, DigestItem } from "./digest-items.js";
+import { type CommitteeDay, type DigestItem, needsDueDate } from "./digest-items.js";
 import { formatLongDate, formatUkDate, isoToSerial, weekdayOfSerial } from "./dates.js";
 import { COLOURS, type Html, heading, join, lines, page, paragraph, table, tone, unbroken } from "./email-html.js";
 
@@ -124,6 +124,12 @@ function digestSections(items: readonly DigestItem[], frame: MailFrame): Section
     { title: "Overdue (oldest first)", colour: COLOURS.overdue, items: items.filter((i) => i.state === "overdue") },
     { title: soonHeading(frame), colour: COLOURS.soon, items: items.filter((i) => i.state === "due-soon") },
     {
+      title: "No readable due date",
+      colour: COLOURS.soon,
+      note: "Write a date in the Due column (such as 13/10/2023, ASAP, Next meeting or +10 WD); until then nobody is reminded when it falls due.",
+      items: items.filter(needsDueDate),
+    },
+    {
       title: "Awaiting confirmation at the next meeting",
       colour: COLOURS.muted,
       note: `Proposed Closed: the committee confirms the closure at ${meeting}. Nothing to do unless the action is not finished.`,
@@ -135,22 +141,24 @@ function digestSections(items: readonly DigestItem[], frame: MailFrame): Section
 const tally = (items: readonly DigestItem[]) => ({
   overdue: items.filter((i) => i.state === "overdue").length,
   soon: items.filter((i) => i.state === "due-soon").length,
+  undated: items.filter(needsDueDate).length,
 });
 
 /** `[DAG] 3 overdue, 2 due by Thu 16 Nov (week of 13 Nov 2023)`; zero counts are left out. */
 export function digestSubject(items: readonly DigestItem[], frame: MailFrame): string {
-  const { overdue, soon } = tally(items);
-  const parts = [overdue > 0 ? `${overdue} overdue` : "", soon > 0 ? `${soon} ${soonLabel(frame)}` : ""].filter(Boolean);
+  const { overdue, soon, undated } = tally(items);
+  const parts = [overdue > 0 ? `${overdue} overdue` : "", soon > 0 ? `${soon} ${soonLabel(frame)}` : "", undated > 0 ? `${undated} with no due date` : ""].filter(Boolean);
   return `${subjectPrefix(frame)} ${parts.join(", ") || `nothing overdue or ${soonLabel(frame)}`} (${weekOf(frame)})`;
 }
 
 /** "You have 1 overdue action and 2 due by Thu 16 Nov.", zero counts left out. */
 function digestIntro(items: readonly DigestItem[], frame: MailFrame): string {
-  const { overdue, soon } = tally(items);
-  if (overdue === 0 && soon === 0) return `Nothing of yours is overdue or ${soonLabel(frame)}.`;
-  if (soon === 0) return `You have ${plural(overdue, "overdue action")}.`;
-  if (overdue === 0) return `You have ${plural(soon, "action")} ${soonLabel(frame)}.`;
-  return `You have ${plural(overdue, "overdue action")} and ${soon} ${soonLabel(frame)}.`;
+  const { overdue, soon, undated } = tally(items);
+  const noDate = undated === 0 ? "" : ` ${undated === 1 ? "One action has" : `${undated} actions have`} no readable due date.`;
+  if (overdue === 0 && soon === 0) return undated > 0 ? noDate.trim() : `Nothing of yours is overdue or ${soonLabel(frame)}.`;
+  if (soon === 0) return `You have ${plural(overdue, "overdue action")}.${noDate}`;
+  if (overdue === 0) return `You have ${plural(soon, "action")} ${soonLabel(frame)}.${noDate}`;
+  return `You have ${plural(overdue, "overdue action")} and ${soon} ${soonLabel(frame)}.${noDate}`;
 }
 
 /** A line above a preview only (never in a sent email), e.g. why this digest will not be sent. */

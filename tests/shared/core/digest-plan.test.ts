@@ -26,6 +26,19 @@ const paul = (dues: string[], fields: Record<string, Cell> = {}) =>
   dues.map((due, i) => action({ Ref: `DAG29-${String(i + 1).padStart(2, "0")}`, Owner: "Paul Pettitt", Due: due, ...fields }));
 
 describe("weekly digest", () => {
+  it("asks an owner for a due date that is blank or cannot be read, rather than leaving the action unchased", () => {
+    const result = plan({ actions: paul(["end of Nov", "", "01/11/2023"]) }, londonAt("2023-11-13"));
+    const digest = digestFor(result, "paul@example.org");
+    expect(digest?.refs).toEqual(["DAG29-03", "DAG29-01", "DAG29-02"]);
+    expect(digest?.subject).toBe("[DAG] 1 overdue, 2 with no due date (week of 13 Nov 2023)");
+    const text = digest?.render().text ?? "";
+    expect(text).toContain("You have 1 overdue action. 2 actions have no readable due date.");
+    expect(text).toMatch(/NO READABLE DUE DATE\nWrite a date in the Due column[^\n]*\n\n[\s\S]*DAG29-01[\s\S]*DAG29-02/);
+    const alone = digestFor(plan({ actions: paul(["end of Nov"]) }, londonAt("2023-11-13")), "paul@example.org");
+    expect(alone?.subject).toBe("[DAG] 1 with no due date (week of 13 Nov 2023)");
+    expect(digestFor(plan({ actions: paul(["end of Nov"], { Status: "Proposed Closed" }) }, londonAt("2023-11-13")), "paul@example.org")).toBeUndefined();
+  });
+
   it("keys a member's digest by the name as written, accents kept, so a change in name matching never resends a week", () => {
     const members = [...MEMBERS, { Name: "Zoë  O’Brien", Initials: "ZO", Email: "zoe@example.org" }];
     const result = plan({ members, actions: [action({ Owner: "Zoe O'Brien", Due: "01/11/2023" })] }, londonAt("2023-11-13"));
