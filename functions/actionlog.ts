@@ -12,7 +12,10 @@ export async function main(argv: string[], io: { out: (text: string) => void; er
   }
   const command = COMMANDS[name as CommandName];
   if (!command) {
-    const message = `unknown command "${name}"; run actionlog --help to see the commands`;
+    // "import" for import-minutes, "roll" for rollover: a command the name starts is what was meant.
+    const meant = Object.keys(COMMANDS).filter((known) => name.length >= 3 && known.startsWith(name.toLowerCase()));
+    const hint = meant.length === 1 ? `did you mean actionlog ${meant[0]}? ` : "";
+    const message = `unknown command "${name}"; ${hint}run actionlog --help to see the commands`;
     io.err(`actionlog: ${message}`);
     if (rest.includes("--json")) io.out(JSON.stringify({ error: message, code: "USAGE" }, null, 2));
     return 2;

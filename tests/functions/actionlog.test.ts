@@ -211,5 +211,6 @@ describe("actionlog due", () => {
     const unknown = await cli("bogus", "--json");
     expect(unknown.code).toBe(2);
     expect(JSON.parse(unknown.out)).toEqual({ error: 'unknown command "bogus"; run actionlog --help to see the commands', code: "USAGE" });
+    expect((await cli("import", "minutes.txt")).err).toContain('unknown command "import"; did you mean actionlog import-minutes?');
   });
 });
