@@ -6,9 +6,12 @@ import { setupGoogleSheet } from "../shared/jobs/setup-google-sheet-job.js";
 import type { Io } from "./actionlog-command.js";
 
 export async function initGoogleSheet(sheet: string, options: { code: string; name: string }, io: Io): Promise<number> {
-  const rootUrl = loadConfig().sheetsRootUrl;
+  const config = loadConfig();
+  const rootUrl = config.sheetsRootUrl;
   const target = createGoogleSheetSetup({ spreadsheetId: spreadsheetIdOf(sheet), ...(rootUrl ? { rootUrl } : {}) });
-  const report = await setupGoogleSheet(target, { committeeCode: options.code, committeeName: options.name });
+  const now = config.now();
+  const audit = { time: now.setZone("Europe/London").toISO({ suppressMilliseconds: true }) ?? "", actor: "actionlog init" };
+  const report = await setupGoogleSheet(target, { committeeCode: options.code, committeeName: options.name, audit });
   const kept = report.kept.map((line) => `\nNote: ${line}.`).join("");
   if (report.changes.length === 0) {
     io.out(`${target.label} is already set up; nothing changed.${kept}`);

@@ -12,6 +12,8 @@ import { ruleRequests } from "./google-setup-rules.js";
 export interface SetupOptions {
   committeeCode: string;
   committeeName: string;
+  /** When and by whom, for the Audit rows that record what setup added (none when nothing is added). */
+  audit?: { time: string; actor: string };
 }
 
 export interface SetupPlan {
@@ -134,5 +136,24 @@ export function planSheetSetup(inventory: SheetInventory, options: SetupOptions)
   plan.kept = keptSettings(settings, options);
   ruleRequests(layout(TAB.actions), layout(TAB.audit), settings.reminderWorkingDays, out);
   dashboardRequests(inventory, layout(TAB.actions), newId, out);
+  if (options.audit) plan.requests.push(...auditRequests(layout(TAB.audit), plan.changes, options.audit));
   return plan;
+}
+
+/** One Audit row per thing setup added, below the tab's last row, in the same all-or-nothing write. */
+function auditRequests(audit: TabLayout, changes: readonly string[], by: { time: string; actor: string }): SheetRequest[] {
+  if (changes.length === 0) return [];
+  const cells = audit.found?.cells ?? [];
+  let last = Math.max(1, cells.length);
+  while (last > 1 && isBlankRow(cells[last - 1] ?? [])) last -= 1;
+  const at = (name: string) => columnIndex(audit.headers, name);
+  const width = Math.max(...["Time", "Actor", "New", "Reason"].map(at)) + 1;
+  return changes.map((change, index) => {
+    const row: Cell[] = Array.from({ length: width }, () => null);
+    row[at("Time")] = by.time;
+    row[at("Actor")] = by.actor;
+    row[at("New")] = change;
+    row[at("Reason")] = "set up the sheet for actionlog";
+    return writeRow(audit.sheetId, last + 1 + index, 1, row);
+  });
 }

@@ -30,6 +30,11 @@ describe("actionlog init --sheet gsheet:<id>", () => {
     expect(book.tabs.map((t) => t.name)).toEqual(["Sheet1", ...Object.keys(HEADERS), "Dashboard"]);
     expect(book.tabs.find((t) => t.name === "Settings")?.rows.map((r) => r.cells)).toContainEqual(["committee_code", "DAG"]);
 
+    // Every thing setup added is a row in Audit, so the sheet's history starts with it.
+    const audit = book.tabs.find((t) => t.name === "Audit");
+    const added = first.out.split("\n").filter((line) => line.startsWith("  - ")).map((line) => line.slice(4));
+    expect(audit?.rows.map((r) => [r.cells[1], r.cells[6], r.cells[7]])).toEqual(added.map((line) => ["actionlog init", line, "set up the sheet for actionlog"]));
+
     const second = await cli("init", "--sheet", `gsheet:${ID}`, "--committee", "DAG");
     expect(second).toMatchObject({ code: 0, out: `gsheet:${ID} is already set up; nothing changed.\n` });
 
