@@ -16,6 +16,8 @@ export interface DigestItem {
   action: string;
   owner: string;
   status: Status;
+  /** The Status as written when it is not a status ("Blocked"): the action is chased as Open, and the email says what to write. */
+  statusWritten?: string;
   /** "" when the Due cell could not be read: the action is listed but never counted as overdue. */
   dueDate: IsoDate | "";
   state: ItemState;
@@ -108,13 +110,14 @@ const carriedOf = (action: CheckedAction, day: CommitteeDay): number => {
 const isDate = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text);
 
 /**
- * The action as the emails see it, or null when it is Closed or its Status is unreadable
- * (validation reports that; nobody is chased on a guess). Overdue compares committee calendar
- * dates, so an action due on D is overdue from 00:00 London time on D+1, summer or winter.
+ * The action as the emails see it, or null when it is Closed. A Status that cannot be read
+ * ("Blocked") is chased as Open, with the words shown, rather than dropped from every email.
+ * Overdue compares committee calendar dates, so an action due on D is overdue from 00:00
+ * London time on D+1, summer or winter.
  */
 export function classifyAction(action: CheckedAction, day: CommitteeDay, log: LogData): DigestItem | null {
-  const status = action.canonicalStatus;
-  if (status === null || status === "Closed") return null;
+  const status = action.canonicalStatus ?? "Open";
+  if (status === "Closed") return null;
   const dueDate = isDate(action.dueDate) ? action.dueDate : "";
   const overdue = dueDate !== "" && dueDate < day.today;
   const soon = dueDate !== "" && !overdue && dueDate <= day.soonUntil;
@@ -127,6 +130,7 @@ export function classifyAction(action: CheckedAction, day: CommitteeDay, log: Lo
     action: action.action,
     owner: action.owner,
     status,
+    ...(action.canonicalStatus === null ? { statusWritten: action.status } : {}),
     dueDate,
     state,
     daysOverdue: overdue ? isoToSerial(day.today) - isoToSerial(dueDate) : 0,

@@ -80,12 +80,16 @@ const dueCell = (item: DigestItem, day: CommitteeDay): Html => {
   return tone(dueText(item, day), colour, item.state === "overdue");
 };
 
+/** The Status as the sheet should hold it, or what was written there and what to write instead. */
+const statusShown = (item: DigestItem): string =>
+  item.statusWritten === undefined ? item.status : `"${item.statusWritten}" is not a status: write Open, Ongoing, Proposed Closed or Closed`;
+
 /** One table row per action; the owner column is for the PMO's tables, where several owners mix. */
 export function itemTable(items: readonly DigestItem[], day: CommitteeDay, withOwner = false): Html {
   const headers = ["Ref", "Area", "Action", ...(withOwner ? ["Owner"] : []), "Due", "Status", "Carried", "Latest update"];
   const rows = items.map((item) => [
     unbroken(item.ref), item.area, item.action, ...(withOwner ? [item.owner] : []),
-    dueCell(item, day), item.status, String(item.carried), latestUpdate(item),
+    dueCell(item, day), statusShown(item), String(item.carried), latestUpdate(item),
   ]);
   // The action is what the reader came for: it keeps a third of the width however long the update.
   const widths = headers.map((h) => (h === "Action" ? (withOwner ? 28 : 34) : h === "Latest update" ? (withOwner ? 20 : 24) : undefined));
@@ -99,7 +103,7 @@ export const itemText = (item: DigestItem, day: CommitteeDay, withOwner = false)
     `  ${item.action.replace(/\s*\n\s*/g, " ")}`,
     ...(withOwner ? [`  Owner: ${item.owner.replace(/\s*\n\s*/g, " ")}`] : []),
     `  Due: ${dueText(item, day)}`,
-    `  Status: ${item.status}; ${carriedText(item)}`,
+    `  Status: ${statusShown(item)}; ${carriedText(item)}`,
     `  Latest update: ${latestUpdate(item).replace(/\s*\n\s*/g, " / ")}`,
   ].join("\n");
 

@@ -26,6 +26,14 @@ const paul = (dues: string[], fields: Record<string, Cell> = {}) =>
   dues.map((due, i) => action({ Ref: `DAG29-${String(i + 1).padStart(2, "0")}`, Owner: "Paul Pettitt", Due: due, ...fields }));
 
 describe("weekly digest", () => {
+  it("chases an action whose Status cannot be read as Open, showing what was written and what to write", () => {
+    const result = plan({ actions: paul(["01/11/2023"], { Status: "Blocked" }) }, londonAt("2023-11-13"));
+    const digest = digestFor(result, "paul@example.org");
+    expect(digest?.subject).toBe("[DAG] 1 overdue (week of 13 Nov 2023)");
+    expect(digest?.render().text).toContain('Status: "Blocked" is not a status: write Open, Ongoing, Proposed Closed or Closed;');
+    expect(digest?.render().html).toContain("&quot;Blocked&quot; is not a status");
+  });
+
   it("asks an owner for a due date that is blank or cannot be read, rather than leaving the action unchased", () => {
     const result = plan({ actions: paul(["end of Nov", "", "01/11/2023"]) }, londonAt("2023-11-13"));
     const digest = digestFor(result, "paul@example.org");
