@@ -7,9 +7,8 @@ import ExcelJS from "exceljs";
 import { transformWithOxc } from "vite";
 import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
+import { failsWith } from "../../support/actionlog-error.js";
 import type { Cell } from "../../../shared/core/types.js";
-import type { ActionlogErrorCode } from "../../../shared/core/errors.js";
-import { isActionlogError } from "../../../shared/core/errors.js";
 import { createXlsxWorkbook } from "../../../shared/adapters/workbook.xlsx.js";
 import { encodeText } from "../../../shared/adapters/xlsx-cells.js";
 import type { RawTab, TabReplacement } from "../../../shared/adapters/workbook.js";
@@ -45,15 +44,6 @@ const actions = (): RawTab => ({
   rows: [{ row: 2, cells: ["A-1", "Open", 45306] }],
 });
 
-const failsWith = async (promise: Promise<unknown>, code: ActionlogErrorCode): Promise<string> => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isActionlogError(error)) throw new Error(`expected ActionlogError ${code}, got ${String(error)}`);
-  expect(error.code).toBe(code);
-  return error.message;
-};
 
 const leftovers = async (path: string) => (await readdir(join(path, ".."))).filter((name) => name !== "log.xlsx");
 

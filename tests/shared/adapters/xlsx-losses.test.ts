@@ -5,10 +5,10 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
+import { failsWith } from "../../support/actionlog-error.js";
 import { type ChangeBatch, emptyBatch } from "../../../shared/adapters/workbook.js";
 import { createXlsxWorkbook } from "../../../shared/adapters/workbook.xlsx.js";
 import { xlsxLosses } from "../../../shared/adapters/xlsx-losses.js";
-import { isActionlogError } from "../../../shared/core/errors.js";
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -39,15 +39,7 @@ const statusFix: ChangeBatch = {
   updates: [{ tab: "Actions", row: 2, ref: "DAG29-01", column: "Status", expected: "open", value: "Open" }],
 };
 
-async function refusal(path: string): Promise<string> {
-  const error = await createXlsxWorkbook({ path }).apply(statusFix).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isActionlogError(error)) throw new Error(`expected the save to be refused, got ${String(error)}`);
-  expect(error.code).toBe("WORKBOOK_UNSUPPORTED");
-  return error.message;
-}
+const refusal = (path: string): Promise<string> => failsWith(createXlsxWorkbook({ path }).apply(statusFix), "WORKBOOK_UNSUPPORTED");
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { emptyBatch } from "../../../shared/adapters/workbook.js";
 import { createXlsxWorkbook } from "../../../shared/adapters/workbook.xlsx.js";
-import { isActionlogError } from "../../../shared/core/errors.js";
+import { failsWith } from "../../support/actionlog-error.js";
 import { cli, writeXlsx } from "../../support/cli.js";
 import { action, buildLog } from "../../support/log-fixture.js";
 
@@ -53,15 +53,7 @@ const seededLog = async (): Promise<string> => {
 
 const appendBatch = { ...emptyBatch(), appends: [{ tab: "Audit", values: { Tab: "Actions" } }] };
 
-const refusal = async (promise: Promise<unknown>, code: string): Promise<string> => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isActionlogError(error)) throw new Error(`expected ActionlogError ${code}, got ${String(error)}`);
-  expect(error.code).toBe(code);
-  return error.message;
-};
+const refusal = failsWith;
 
 const neighbours = async (path: string) => (await readdir(dirname(path))).filter((name) => name !== "log.xlsx");
 
