@@ -143,7 +143,7 @@ describe("no secret in anything logged", () => {
     captured.push(JSON.stringify(fake.snapshot(SHEET)), JSON.stringify(await readXlsx(path)));
     const text = captured.join("\n");
     // The run really happened and was captured: successes, refusals and failures alike.
-    const markers = ["Validated after an edit to Actions F4", "signature already used", "does not match", "weeklyDigest: sent 2 messages, 1 failed", "ACTIONLOG_SMTP_URL is not an SMTP URL", "--smtp is not an SMTP URL", "Mailbox unavailable", "ECONNREFUSED", "share the sheet"];
+    const markers = ["Validated after an edit to Actions F4", "signature already used", "does not match", "weeklyDigest: sent 3 messages, 1 failed", "ACTIONLOG_SMTP_URL is not an SMTP URL", "--smtp is not an SMTP URL", "Mailbox unavailable", "ECONNREFUSED", "share the sheet"];
     for (const expected of markers) {
       expect(text).toContain(expected);
     }
