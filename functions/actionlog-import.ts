@@ -11,6 +11,12 @@ import { type Command, type Io, common, required, text } from "./actionlog-comma
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
+/** Apologies are listed with the attendees in minutes, but they did not attend. */
+const apologies = (report: ImportMinutesReport): string => {
+  const sent = report.minutes.attendees.filter((a) => a.apology).length;
+  return sent === 0 ? "" : ` (and ${sent} ${sent === 1 ? "apology" : "apologies"})`;
+};
+
 async function readSource(path: string): Promise<Uint8Array> {
   try {
     return await readFile(path);
@@ -26,7 +32,7 @@ export function formatImport(sheet: string, report: ImportMinutesReport, dryRun:
   const fresh = report.minutes.actions.filter((a) => a.section === "new").length;
   const when = meeting.date ? ` held ${formatUkDate(meeting.date)}` : "";
   const lines = [
-    `Minutes of ${meeting.committee} meeting ${meeting.number}${when}: ${plural(report.minutes.actions.length, "action")} (${fresh} new), ${plural(report.minutes.decisions.length, "decision")}, ${plural(report.minutes.attendees.length, "attendee")}, ${plural(report.minutes.updates.length, "update")}.`,
+    `Minutes of ${meeting.committee} meeting ${meeting.number}${when}: ${plural(report.minutes.actions.length, "action")} (${fresh} new), ${plural(report.minutes.decisions.length, "decision")}, ${plural(report.minutes.attendees.filter((a) => !a.apology).length, "attendee")}${apologies(report)}, ${plural(report.minutes.updates.length, "update")}.`,
     meeting.next ? `Next meeting: ${formatUkDate(meeting.next)}${report.minutes.nextTime ? ` ${report.minutes.nextTime}` : ""}.` : "No date of next meeting found.",
   ];
   const verb = dryRun ? "would add" : "added";

@@ -1,6 +1,6 @@
 /** The register as a tab, JSON, CSV and Markdown: the "New / Outstanding Actions" table. */
 import { REGISTER_HEADERS, REGISTER_SECTION } from "../../sheets-schema/tabs.js";
-import { formatUkDate } from "./dates.js";
+import { formatLongDate, formatUkDate } from "./dates.js";
 import type { RegisterEntry } from "./roll-forward.js";
 import { foldSpaces } from "./text.js";
 import type { Cell, IsoDate } from "./types.js";
@@ -61,7 +61,8 @@ const mdCell = (text: string): string => foldSpaces(text).replace(/\\/g, "\\\\")
 
 export function registerMarkdown(heading: RegisterHeading, entries: readonly RegisterEntry[]): string {
   const title = heading.committeeName ? `${heading.committeeName} (${heading.committeeCode})` : heading.committeeCode;
-  const when = heading.date ? `, ${formatUkDate(heading.date)}` : "";
+  // The same words as the HTML and Word papers' heading ("6 Dec 2023").
+  const when = heading.date ? `, ${formatLongDate(heading.date)}` : "";
   const lines = [`# ${mdCell(title)}: meeting ${heading.meeting}${when}`, "", "## New / Outstanding Actions", ""];
   lines.push("| Area | Ref | Action | Owner | Due |", "|---|---|---|---|---|");
   if (entries.length === 0) lines.push("| | | No outstanding actions | | |");

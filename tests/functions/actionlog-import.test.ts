@@ -35,7 +35,7 @@ describe("actionlog import-minutes", () => {
   it("imports text minutes into the workbook and prints what it did and the cross-check", async () => {
     const result = await cli("import-minutes", txt, "--sheet", sheet);
     expect(result.code).toBe(0);
-    expect(result.out).toContain("Minutes of DSB meeting 14 held 12/11/2025: 13 actions (9 new), 3 decisions, 12 attendees, 5 updates.");
+    expect(result.out).toContain("Minutes of DSB meeting 14 held 12/11/2025: 13 actions (9 new), 3 decisions, 11 attendees (and 1 apology), 5 updates.");
     expect(result.out).toContain("Next meeting: 10/12/2025 10:00.");
     expect(result.out).toContain("  + Actions: action DSB14-01 (new, Open)");
     expect(result.out).toContain("[listed-but-closed] DSB13-05 is listed as outstanding");
