@@ -1,6 +1,6 @@
 /** The register as a tab, JSON, CSV and Markdown: the "New / Outstanding Actions" table. */
 import { REGISTER_HEADERS, REGISTER_SECTION } from "../../sheets-schema/tabs.js";
-import { formatLongDate, formatUkDate } from "./dates.js";
+import { formatLongDate } from "./dates.js";
 import type { RegisterEntry } from "./roll-forward.js";
 import { foldSpaces } from "./text.js";
 import type { Cell, IsoDate } from "./types.js";
