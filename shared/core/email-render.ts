@@ -1,7 +1,7 @@
 /** The owner's weekly digest and the due-soon reminder, as subject, plain text and email-safe HTML. */
 import { type CommitteeDay, type DigestItem, needsDueDate } from "./digest-items.js";
 import { formatLongDate, formatUkDate, isoToSerial, weekdayOfSerial } from "./dates.js";
-import { COLOURS, type Html, heading, join, lines, page, paragraph, table, tone, unbroken } from "./email-html.js";
+import { COLOURS, type Html, escapeLines, heading, join, lines, page, paragraph, raw, table, tone, unbroken } from "./email-html.js";
 
 /** What every message of a run shares: the committee, the day and the settings the words depend on. */
 export interface MailFrame {
@@ -84,15 +84,19 @@ const dueCell = (item: DigestItem, day: CommitteeDay): Html => {
 const statusShown = (item: DigestItem): string =>
   item.statusWritten === undefined ? item.status : `"${item.statusWritten}" is not a status: write Open, Ongoing, Proposed Closed or Closed`;
 
+/** The area, small and grey, above the action: a column of its own would squeeze the action in a 680px email. */
+const actionCell = (item: DigestItem): Html =>
+  item.area.trim() === "" ? raw(escapeLines(item.action)) : raw(`<span style="color:${COLOURS.muted};font-size:12px">${escapeLines(item.area)}</span><br>${escapeLines(item.action)}`);
+
 /** One table row per action; the owner column is for the PMO's tables, where several owners mix. */
 export function itemTable(items: readonly DigestItem[], day: CommitteeDay, withOwner = false): Html {
-  const headers = ["Ref", "Area", "Action", ...(withOwner ? ["Owner"] : []), "Due", "Status", "Carried", "Latest update"];
+  const headers = ["Ref", "Action", ...(withOwner ? ["Owner"] : []), "Due", "Status", "Carried", "Latest update"];
   const rows = items.map((item) => [
-    unbroken(item.ref), item.area, item.action, ...(withOwner ? [item.owner] : []),
+    unbroken(item.ref), actionCell(item), ...(withOwner ? [item.owner] : []),
     dueCell(item, day), statusShown(item), String(item.carried), latestUpdate(item),
   ]);
-  // The action is what the reader came for: it keeps a third of the width however long the update.
-  const widths = headers.map((h) => (h === "Action" ? (withOwner ? 28 : 34) : h === "Latest update" ? (withOwner ? 20 : 24) : undefined));
+  // The action is what the reader came for: it keeps the widest share however long the update.
+  const widths = headers.map((h) => (h === "Action" ? (withOwner ? 32 : 40) : h === "Latest update" ? (withOwner ? 20 : 24) : undefined));
   return table(headers, rows, widths);
 }
 

@@ -126,6 +126,13 @@ describe("table", () => {
     expect(html).toContain(">A&amp;B</th>");
     expect(html).toContain(">&lt;x&gt;</td>");
   });
+
+  it("puts each action's area, small and grey, above the action rather than in a column of its own", () => {
+    for (const message of messages().filter((m) => m.kind !== "summary")) {
+      expect(message.html).not.toContain(">Area</th>");
+      expect(message.html).toContain(`<span style="color:${COLOURS.muted};font-size:12px">R&amp;D &lt;b&gt;bold&lt;/b&gt;</span><br>Check &lt;script&gt;`);
+    }
+  });
 });
 
 describe("what the digest, the reminder and the summary say", () => {
