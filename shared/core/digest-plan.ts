@@ -11,7 +11,7 @@ import { renderSummary, summarySubject } from "./summary-render.js";
 import { foldSpaces, matchKey } from "./text.js";
 import type { LogData, Member } from "./types.js";
 import type { ValidationResult } from "./validate.js";
-import { isWorkingDay, subtractWorkingDays } from "./working-days.js";
+import { isWorkingDay } from "./working-days.js";
 
 export type MailKind = "digest" | "reminder" | "summary";
 
@@ -144,25 +144,20 @@ function planDigests(resolved: readonly ResolvedItem[], frame: MailFrame, skips:
 }
 
 /**
- * A reminder is due from the working day reminder_working_days before the due date until the
- * due date, so a run missed on the day (or a due date moved into the window) still reminds once.
+ * A reminder is due while the action is due soon, in the digest's own window (reminder_working_days
+ * working days ahead, and a weekend or holiday due date just beyond them), until the due date, so a
+ * run missed on the day (or a due date moved into the window) still reminds once, and a digest that
+ * lists the action never comes the day before a separate reminder about it.
  * Proposed Closed actions get none: they only await confirmation. Rows whose Ref is not yet in
  * the sheet get none either, since their key would not be stable.
  */
 function planReminders(log: LogData, resolved: readonly ResolvedItem[], frame: MailFrame, skips: Skips, badEmails: ReadonlySet<string>): PlannedMail[] {
   const { today } = frame.day;
-  const { reminderWorkingDays, holidayRegion } = log.settings;
+  const { holidayRegion } = log.settings;
   if (!isWorkingDay(today, holidayRegion)) return [];
-  // Due dates repeat across actions; each window is worked out once.
-  const windowStarts = new Map<string, string>();
-  const windowStart = (due: string): string => {
-    const known = windowStarts.get(due);
-    if (known !== undefined) return known;
-    const start = subtractWorkingDays(due, reminderWorkingDays, holidayRegion);
-    windowStarts.set(due, start);
-    return start;
-  };
-  const due = resolved.filter(({ item }) => item.state === "due-soon" && item.dueDate !== "" && windowStart(item.dueDate) <= today);
+  // The digest's own due-soon window: a due date on a weekend or holiday enters it with the working
+  // days before it, so the reminder never lands the day after a digest that already listed the action.
+  const due = resolved.filter(({ item }) => item.state === "due-soon" && item.dueDate !== "");
   // Whether a ref is already in the sheet is asked only for these few, not kept for every action.
   const wanted = new Set(due.map(({ item }) => item.ref));
   const written = new Set(log.actions.filter((a) => a.ref !== "" && wanted.has(a.ref)).map((a) => a.ref));

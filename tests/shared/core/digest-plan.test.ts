@@ -25,6 +25,17 @@ const digestFor = (result: ReturnType<typeof plan>, address: string) =>
 const paul = (dues: string[], fields: Record<string, Cell> = {}) =>
   dues.map((due, i) => action({ Ref: `DAG29-${String(i + 1).padStart(2, "0")}`, Owner: "Paul Pettitt", Due: due, ...fields }));
 
+describe("a due date on a weekend", () => {
+  it("is reminded about from the day the digest first lists it, so the two fold into one email", () => {
+    // Sunday 25 Oct 2026, three working days: Tuesday's digest already lists it as due soon.
+    const tuesday = plan({ actions: paul(["25/10/2026"]) }, londonAt("2026-10-20"));
+    const reminder = tuesday.messages.find((m) => m.kind === "reminder");
+    expect(reminder?.key).toBe("reminder:DAG29-01:2026-10-25");
+    expect(reminder?.coveredBy).toEqual([digestFor(tuesday, "paul@example.org")?.key]);
+    expect(plan({ actions: paul(["25/10/2026"]) }, londonAt("2026-10-19")).messages.some((m) => m.kind === "reminder")).toBe(false);
+  });
+});
+
 describe("weekly digest", () => {
   it("chases an action whose Status cannot be read as Open, showing what was written and what to write", () => {
     const result = plan({ actions: paul(["01/11/2023"], { Status: "Blocked" }) }, londonAt("2023-11-13"));
