@@ -17,7 +17,7 @@ export interface DigestItem {
   owner: string;
   status: Status;
   /** The Status as written when it is not a status ("Blocked"): the action is chased as Open, and the email says what to write. */
-  statusWritten?: string;
+  statusWritten?: string | undefined;
   /** "" when the Due cell could not be read: the action is listed but never counted as overdue. */
   dueDate: IsoDate | "";
   state: ItemState;
@@ -130,7 +130,8 @@ export function classifyAction(action: CheckedAction, day: CommitteeDay, log: Lo
     action: action.action,
     owner: action.owner,
     status,
-    ...(action.canonicalStatus === null ? { statusWritten: action.status } : {}),
+    // Always present, if undefined: one object shape for every item keeps 100k of them fast.
+    statusWritten: action.canonicalStatus === null ? action.status : undefined,
     dueDate,
     state,
     daysOverdue: overdue ? isoToSerial(day.today) - isoToSerial(dueDate) : 0,
