@@ -152,6 +152,9 @@ function mergeExisting(input: MergeInput, plan: MergePlan, { action, listed, upd
     if (action.status === "" || movedOn) {
       set("Status", update.status);
       if (action.update === "") set("Update", update.note);
+      // Closed at the meeting, not on the day someone next runs validate.
+      const held = input.extract.meeting.date;
+      if (update.status === "Closed" && action.closedOn === "" && held !== null) set("Closed On", held);
     } else keep("Status", action.status, update.status);
   }
   if (listed && listed.dueText !== "" && !sameDue(input, action, listed.dueText, calendar)) {

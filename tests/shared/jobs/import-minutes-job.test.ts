@@ -109,6 +109,7 @@ describe("importMinutes into a log that already has some of it", () => {
       ["Actions", "DSB13-04", "Update", null, expect.stringContaining("two of the five")],
       ["Actions", "DSB13-04", "Due", "ASAP", "10/12/2025"],
       ["Actions", "DSB13-05", "Status", "Proposed Closed", "Closed"],
+      ["Actions", "DSB13-05", "Closed On", null, "2025-11-12"], // the meeting that closed it, not the day validate next runs
     ]);
     const raw = workbook.snapshot();
     const actions = rows(raw, "Actions");

@@ -88,7 +88,7 @@ describe("importing newer minutes: the minutes move a status on, never back", ()
 
   it.each([
     ["Open -> Ongoing", "DSB13-04", "Open", [["Status", "Open", "Ongoing"]], []],
-    ["Ongoing -> Closed", "DSB13-05", "Ongoing", [["Status", "Ongoing", "Closed"]], []],
+    ["Ongoing -> Closed, dated the meeting", "DSB13-05", "Ongoing", [["Status", "Ongoing", "Closed"], ["Closed On", null, "2025-11-12"]], []],
     ["Ongoing, minutes say remains open", "DSB12-03", "Ongoing", [], []],
     ["In progress (Ongoing), minutes say ongoing", "DSB13-04", "in progress", [], []],
     ["Proposed Closed, minutes say remains open", "DSB13-02", "Proposed Closed", [], ['DSB13-02: Status is "Proposed Closed" in the log but the minutes of meeting 14 say "Open"']],
