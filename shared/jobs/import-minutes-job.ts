@@ -68,47 +68,35 @@ function settingRows(raw: RawWorkbook): Map<string, number> {
   return rows;
 }
 
-/**
- * For each action and column an import has set, the newest meeting whose minutes set it, from
- * the reasons on Audit rows; an action a set of minutes added counts for every column ("*").
- */
-function setByMinutes(raw: RawWorkbook): Map<string, number> {
-  const newest = new Map<string, number>();
+/** What earlier imports left in Audit, read in one pass over a tab that grows without bound. */
+interface ImportHistory {
+  /** minutesKey(ref, column) → the newest meeting whose minutes set that cell ("*": added the action). */
+  setBy: Map<string, number>;
+  /** The newest meeting whose minutes were imported; 0 for none. */
+  newest: number;
+  /** Every meeting whose minutes were imported (a change they made, or the record of the import). */
+  imported: Set<number>;
+}
+
+function importHistory(raw: RawWorkbook): ImportHistory {
+  const history: ImportHistory = { setBy: new Map(), newest: 0, imported: new Set() };
   const tab = findTab(raw, TAB.audit);
-  if (!tab) return newest;
+  if (!tab) return history;
   const { columns } = locateColumns(tab, []);
   for (const row of tab.rows) {
-    if (cellText(cellAt(row, columns, "Tab")) !== TAB.actions) continue;
     const meeting = minutesMeetingOf(cellText(cellAt(row, columns, "Reason")));
     if (meeting === null) continue;
+    history.imported.add(meeting);
+    history.newest = Math.max(history.newest, meeting);
+    if (cellText(cellAt(row, columns, "Tab")) !== TAB.actions) continue;
     const key = minutesKey(cellText(cellAt(row, columns, "Ref")), cellText(cellAt(row, columns, "Column")) || "*");
-    newest.set(key, Math.max(meeting, newest.get(key) ?? meeting));
+    history.setBy.set(key, Math.max(meeting, history.setBy.get(key) ?? meeting));
   }
-  return newest;
-}
-
-/** The newest meeting whose minutes were imported into this log, from the Audit reasons; 0 for none. */
-function newestMinutes(raw: RawWorkbook): number {
-  const tab = findTab(raw, TAB.audit);
-  if (!tab) return 0;
-  const { columns } = locateColumns(tab, []);
-  // A loop, not Math.max(...rows): Audit grows without bound and spread arguments have a limit.
-  let newest = 0;
-  for (const row of tab.rows) newest = Math.max(newest, minutesMeetingOf(cellText(cellAt(row, columns, "Reason"))) ?? 0);
-  return newest;
-}
-
-/** True when Audit shows an import of the minutes of meeting `number` (a change it made, or its record of the import). */
-function importedBefore(raw: RawWorkbook, number: number): boolean {
-  const tab = findTab(raw, TAB.audit);
-  if (!tab) return false;
-  const { columns } = locateColumns(tab, []);
-  return tab.rows.some((row) => minutesMeetingOf(cellText(cellAt(row, columns, "Reason"))) === number);
+  return history;
 }
 
 /** Minutes older than ones already imported disagree with the log where the newer minutes moved it on; one line says so first. */
-function olderMinutesFinding(raw: RawWorkbook, number: number): CrossCheckFinding[] {
-  const newest = newestMinutes(raw);
+function olderMinutesFinding(newest: number, number: number): CrossCheckFinding[] {
   if (newest <= number) return [];
   return [{ kind: "older-minutes", ref: "", message: `These are the minutes of meeting ${number}; the minutes of meeting ${newest} were imported after them, so the log is newer: the differences marked superseded below are expected, and nothing was changed for them` }];
 }
@@ -153,9 +141,9 @@ export async function importMinutes(workbook: Workbook, minutes: string | Uint8A
     throw new ActionlogError("MINUTES_UNREADABLE", `${label}: found no action refs (such as DAG29-01) to tell which meeting these minutes are for; check it is the minutes, with its "New / Outstanding Actions" table or ACTION lines`);
   }
   const cell = rawCells(raw);
-  const newestImported = newestMinutes(raw);
-  const plan = mergeMinutes({ log, extract, cell, settingRows: settingRows(raw), setByMinutes: setByMinutes(raw), newestImported }, number);
-  extract.crossCheck.unshift(...olderMinutesFinding(raw, number));
+  const history = importHistory(raw);
+  const plan = mergeMinutes({ log, extract, cell, settingRows: settingRows(raw), setByMinutes: history.setBy, newestImported: history.newest }, number);
+  extract.crossCheck.unshift(...olderMinutesFinding(history.newest, number));
   extract.crossCheck.push(...plan.findings);
 
   const audit = { now: options.now, timezone: log.settings.timezone, actor: options.actor };
@@ -166,7 +154,7 @@ export async function importMinutes(workbook: Workbook, minutes: string | Uint8A
   }
   // The first import of these minutes is recorded even when it changes nothing, so importing them
   // again after members' edits knows they are not new (merge's newestImported).
-  if (!importedBefore(raw, number)) {
+  if (!history.imported.has(number)) {
     const ref = `${log.settings.committeeCode || extract.meeting.committee || ""}${number}`;
     batch.appends.push(auditRow(audit, { tab: TAB.meetings, ref, column: "", old: null, new: `imported the minutes of meeting ${number} (${label})`, reason: minutesReason(number) }));
   }

@@ -32,8 +32,7 @@ export interface MergeInput {
   settingRows: ReadonlyMap<string, number>;
   /**
    * minutesKey(ref, column) → the newest meeting whose minutes set that cell (column "*": added
-   * the action), from Audit. Only newer minutes may change it again: a value that differs from
-   * what the same or older minutes said was changed by a member since, and stays.
+   * the action), from Audit: where newer minutes set it, these are reported as superseded there.
    */
   setByMinutes: ReadonlyMap<string, number>;
   /**
@@ -120,7 +119,8 @@ function mergeExisting(input: MergeInput, plan: MergePlan, { action, listed, upd
     plan.changes.push({ tab: "Actions", row: action.row, ref: action.ref, column, old: input.cell("Actions", action.row, column), new: value, reason });
   const number = input.extract.meeting.number ?? 0;
   const lastSetBy = (column: string) => Math.max(input.setByMinutes.get(minutesKey(action.ref, column)) ?? 0, input.setByMinutes.get(minutesKey(action.ref, "*")) ?? 0);
-  const newerThanLastImport = (column: string) => number > Math.max(lastSetBy(column), input.newestImported);
+  // newestImported is at least every cell's lastSetBy, so it alone decides.
+  const newerThanLastImport = number > input.newestImported;
   // Newer minutes set this cell: these older minutes are out of date there, not in conflict.
   const superseded = (column: string, inLog: string, minutesSay: string): boolean => {
     if (lastSetBy(column) <= number) return false;
@@ -148,7 +148,7 @@ function mergeExisting(input: MergeInput, plan: MergePlan, { action, listed, upd
   const confirmed = update?.status === "Open" && current === "Ongoing";
   if (update && update.status !== current && !confirmed) {
     // Moving back, over a status validate cannot read, or again after a member's edit would undo that edit.
-    const movedOn = current !== null && movesOn(current, update.status) && newerThanLastImport("Status");
+    const movedOn = current !== null && movesOn(current, update.status) && newerThanLastImport;
     if (action.status === "" || movedOn) {
       set("Status", update.status);
       if (action.update === "") set("Update", update.note);
@@ -159,7 +159,7 @@ function mergeExisting(input: MergeInput, plan: MergePlan, { action, listed, upd
   }
   if (listed && listed.dueText !== "" && !sameDue(input, action, listed.dueText, calendar)) {
     // A newer meeting's minutes record a date the committee agreed; the same minutes again would undo a member's edit.
-    if (action.due === "" || newerThanLastImport("Due")) set("Due", listed.dueText);
+    if (action.due === "" || newerThanLastImport) set("Due", listed.dueText);
     else keep("Due", dueShown(action.due), listed.dueText);
   }
 }
