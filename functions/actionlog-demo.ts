@@ -4,8 +4,8 @@ import { join, resolve } from "node:path";
 import type { DateTime } from "luxon";
 import { openWorkbook } from "../shared/adapters/open-workbook.js";
 import { ActionlogError } from "../shared/core/errors.js";
-import { cellText } from "../shared/core/text.js";
-import { tabNamed } from "../sheets-schema/tabs.js";
+import { parseSettings } from "../sheets-schema/settings.js";
+import { TAB, tabNamed } from "../sheets-schema/tabs.js";
 import { committeeToday } from "../shared/core/dates.js";
 import { minutesDsb14Text } from "../shared/demo/minutes-dsb14.js";
 import { SAMPLE, sampleMeetingDate, sampleTabs } from "../shared/demo/sample-committee.js";
@@ -85,12 +85,8 @@ async function refuseOthersFiles(path: string, outbox: string): Promise<void> {
 /** Settings committee_code of a local workbook, or undefined when it cannot be read as one. */
 async function committeeCodeOf(path: string): Promise<string | undefined> {
   const book = await openWorkbook(path).read().catch(() => undefined);
-  const settings = book && tabNamed(book.tabs, "Settings");
-  if (!settings) return undefined;
-  const key = settings.headers.findIndex((h) => cellText(h).toLowerCase() === "key");
-  const value = settings.headers.findIndex((h) => cellText(h).toLowerCase() === "value");
-  const row = settings.rows.find((r) => cellText(r.cells[key] ?? null).toLowerCase() === "committee_code");
-  return row ? cellText(row.cells[value] ?? null) : "";
+  const settings = book && tabNamed(book.tabs, TAB.settings);
+  return settings ? parseSettings(settings).settings.committeeCode : undefined;
 }
 
 const step = (n: number, command: string, report: string): string =>
