@@ -9,7 +9,7 @@ import { openWorkbook } from "../shared/adapters/open-workbook.js";
 import type { Workbook } from "../shared/adapters/workbook.js";
 import { type Config, isSmtpUrl, loadConfig } from "../shared/config.js";
 import { committeeToday, formatLongDate, isIsoDate } from "../shared/core/dates.js";
-import { ActionlogError, isActionlogError } from "../shared/core/errors.js";
+import { ActionlogError } from "../shared/core/errors.js";
 import { type DigestReport, runDigest } from "../shared/jobs/digest-job.js";
 import { runPreview } from "../shared/jobs/preview-job.js";
 import { type Command, common, flag, print, required, text, writeOut } from "./actionlog-command.js";
@@ -94,15 +94,8 @@ const DIGEST_LOCK_STALE_MS = 2 * 60 * 60 * 1000;
 async function oneRunAtATime<T>(sheet: string, run: () => Promise<T>): Promise<T> {
   if (sheet.startsWith("gsheet:")) return run();
   const lock = `${sheet}.digest.lock`;
-  try {
-    return await withFileLock(lock, { timeoutMs: 2_000, staleMs: DIGEST_LOCK_STALE_MS }, run);
-  } catch (error) {
-    if (!isActionlogError(error) || error.code !== "WORKBOOK_LOCKED" || !error.message.includes(lock)) throw error;
-    throw new ActionlogError(
-      "WORKBOOK_LOCKED",
-      `Another actionlog digest is running on ${sheet}, so this one sent nothing (running both would mail everyone twice). Run it again once the other has finished; if none is running, delete ${lock}.`,
-    );
-  }
+  const busyMessage = `Another actionlog digest is running on ${sheet}, so this one sent nothing (running both would mail everyone twice). Run it again once the other has finished; if none is running, delete ${lock}.`;
+  return withFileLock(lock, { timeoutMs: 2_000, staleMs: DIGEST_LOCK_STALE_MS, busyMessage }, run);
 }
 
 export const DIGEST_COMMANDS = {

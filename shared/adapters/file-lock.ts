@@ -10,6 +10,8 @@ export interface FileLockOptions {
   /** A lock older than this is abandoned whatever it says; a live save takes well under a second. */
   staleMs?: number;
   retryMs?: number;
+  /** What to say when another holder keeps the lock past the timeout; by default, that the workbook is locked. */
+  busyMessage?: string;
 }
 
 interface LockOwner {
@@ -93,7 +95,7 @@ export const withFileLock = async <T>(lockPath: string, options: FileLockOptions
     if (Date.now() >= deadline) {
       throw new ActionlogError(
         "WORKBOOK_LOCKED",
-        `The workbook is locked by ${lockPath}. Another actionlog command may be saving it; if none is running, delete ${lockPath} and try again.`,
+        options.busyMessage ?? `The workbook is locked by ${lockPath}. Another actionlog command may be saving it; if none is running, delete ${lockPath} and try again.`,
       );
     }
     // A lock that vanished is worth an immediate retry; otherwise wait a short, jittered while.
