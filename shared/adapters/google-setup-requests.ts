@@ -62,20 +62,24 @@ const layOutTabs = (inventory: SheetInventory, out: PlanSink, newId: () => numbe
 const addSettings = (layout: TabLayout, options: SetupOptions, out: PlanSink): void => {
   const cells = layout.found?.cells ?? [];
   const keyColumn = columnIndex(layout.headers, "Key");
-  const valueColumn = columnIndex(layout.headers, "Value");
   const present = new Set(cells.slice(1).map((row) => headerKey(cellText(row[keyColumn] ?? null))));
   const missing = defaultSettingRows(options.committeeCode, options.committeeName).filter(([key]) => !present.has(key));
   if (missing.length === 0) return;
-  let last = cells.length;
-  while (last > 1 && isBlankRow(cells[last - 1] ?? [])) last -= 1;
-  const width = Math.max(keyColumn, valueColumn) + 1;
-  const rows = missing.map(([key, value], index) => {
-    const row: Cell[] = Array.from({ length: width }, () => null);
-    row[keyColumn] = key;
-    row[valueColumn] = value;
-    return writeRow(layout.sheetId, Math.max(1, last) + 1 + index, 1, row);
-  });
+  const rows = rowsBelow(layout, missing.map(([key, value]) => ({ Key: key, Value: value })));
   out.add(`added the Settings ${missing.map(([key]) => key).join(", ")}`, ...rows);
+};
+
+/** Rows written below a tab's last filled row, each cell placed by its header's name. */
+const rowsBelow = (layout: TabLayout, records: readonly Record<string, Cell>[]): SheetRequest[] => {
+  const cells = layout.found?.cells ?? [];
+  let last = Math.max(1, cells.length);
+  while (last > 1 && isBlankRow(cells[last - 1] ?? [])) last -= 1;
+  return records.map((record, index) => {
+    const placed = Object.entries(record).map(([header, value]) => [columnIndex(layout.headers, header), value] as const);
+    const row: Cell[] = Array.from({ length: Math.max(...placed.map(([column]) => column)) + 1 }, () => null);
+    for (const [column, value] of placed) row[column] = value;
+    return writeRow(layout.sheetId, last + 1 + index, 1, row);
+  });
 };
 
 /** A Status drop-down over rows 2 and below, unless row 2 already has a list rule. */
@@ -141,19 +145,5 @@ export function planSheetSetup(inventory: SheetInventory, options: SetupOptions)
 }
 
 /** One Audit row per thing setup added, below the tab's last row, in the same all-or-nothing write. */
-function auditRequests(audit: TabLayout, changes: readonly string[], by: { time: string; actor: string }): SheetRequest[] {
-  if (changes.length === 0) return [];
-  const cells = audit.found?.cells ?? [];
-  let last = Math.max(1, cells.length);
-  while (last > 1 && isBlankRow(cells[last - 1] ?? [])) last -= 1;
-  const at = (name: string) => columnIndex(audit.headers, name);
-  const width = Math.max(...["Time", "Actor", "New", "Reason"].map(at)) + 1;
-  return changes.map((change, index) => {
-    const row: Cell[] = Array.from({ length: width }, () => null);
-    row[at("Time")] = by.time;
-    row[at("Actor")] = by.actor;
-    row[at("New")] = change;
-    row[at("Reason")] = "set up the sheet for actionlog";
-    return writeRow(audit.sheetId, last + 1 + index, 1, row);
-  });
-}
+const auditRequests = (audit: TabLayout, changes: readonly string[], by: { time: string; actor: string }): SheetRequest[] =>
+  rowsBelow(audit, changes.map((change) => ({ Time: by.time, Actor: by.actor, New: change, Reason: "set up the sheet for actionlog" })));
