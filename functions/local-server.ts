@@ -2,7 +2,7 @@
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getTestServer } from "@google-cloud/functions-framework/testing";
-import { loadFunctionConfig } from "../shared/config.js";
+import { loadFunctionConfig, servePlainErrorPages } from "../shared/config.js";
 import { createRuntime, useRuntime } from "./function-runtime.js";
 import "./on-sheet-edit.js";
 import "./generate-register.js";
@@ -22,8 +22,7 @@ export interface LocalServer {
  */
 export async function startLocalServer(options: { sheet: string; port: number }): Promise<LocalServer> {
   useRuntime(createRuntime(loadFunctionConfig(undefined, options.sheet)));
-  // As deployed: express answers a body it cannot parse with a bare page, not a stack trace with file paths.
-  process.env.NODE_ENV ??= "production";
+  servePlainErrorPages();
   const targets = new Map<string, Server>(SERVED_FUNCTIONS.map((name) => [name, getTestServer(name)]));
   const server = createServer((req, res) => {
     const name = new URL(req.url ?? "/", "http://localhost").pathname.split("/")[1] ?? "";

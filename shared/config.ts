@@ -116,3 +116,12 @@ export function loadFunctionConfig(env: Record<string, string | undefined> = pro
     localSheet: ACTIONLOG_LOCAL_SHEET,
   };
 }
+
+/**
+ * For `actionlog serve`: express answers a body it cannot parse as it does when deployed, with a
+ * bare page rather than a stack trace with file paths. Kept here, with every other use of the
+ * environment; a NODE_ENV already set is left alone.
+ */
+export function servePlainErrorPages(env: Record<string, string | undefined> = process.env): void {
+  env.NODE_ENV ??= "production";
+}
