@@ -3,16 +3,8 @@ import type { AddressObject, ParsedMail } from "mailparser";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Mailer, OutgoingMail } from "../../shared/adapters/mailer.js";
 
-/** A message as its recipient's mail client reads it. */
-export interface Delivered {
-  from: string;
-  to: string[];
-  cc: string[];
-  replyTo: string;
-  subject: string;
-  text: string;
-  html: string;
-  messageId: string;
+/** A message as its recipient's mail client reads it: what was sent, less the send time. */
+export interface Delivered extends Omit<OutgoingMail, "date" | "headers"> {
   /** Header values by lower-case name, as written on the wire (unfolded). */
   headers: Record<string, string>;
 }
