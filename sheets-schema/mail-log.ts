@@ -27,7 +27,19 @@ export interface MailLogState {
   tab: RawTab | undefined;
   /** Keys with a row whose Status is sent (or in digest): these are never sent again. */
   sent: ReadonlySet<string>;
+  /**
+   * For each of those keys, the To addresses (lower case) of its sent and in-digest rows, so a
+   * co-owned reminder logged a row per part can tell which owners it has already reached.
+   */
+  reached: ReadonlyMap<string, ReadonlySet<string>>;
 }
+
+/** The To addresses of a row's To cell (`a@x, b@y; cc: c@z`), in lower case; the cc part is left out. */
+const toAddresses = (cell: string): string[] =>
+  (cell.split(";")[0] ?? "")
+    .split(",")
+    .map((address) => address.trim().toLowerCase())
+    .filter((address) => address !== "" && !address.startsWith("cc:"));
 
 /**
  * Reads the Mail Log. A tab without its Key or Status header would make every message look
@@ -35,17 +47,22 @@ export interface MailLogState {
  */
 export function readMailLog(workbook: RawWorkbook): MailLogState {
   const tab = findTab(workbook, MAIL_LOG_TAB);
-  if (!tab) return { tab: undefined, sent: new Set() };
+  if (!tab) return { tab: undefined, sent: new Set(), reached: new Map() };
   const { columns, problems } = locateColumns(tab, REQUIRED);
   const missing = problems.find((p) => p.message.includes("is missing"));
   if (missing) {
     throw new ActionlogError("SCHEMA", `${MAIL_LOG_TAB}: ${missing.message}; or delete the tab to start a new log (messages already sent this week would then be sent again)`);
   }
   const sent = new Set<string>();
+  const reached = new Map<string, Set<string>>();
   for (const row of tab.rows) {
     const key = cellText(cellAt(row, columns, "Key"));
     const status = cellText(cellAt(row, columns, "Status")).toLowerCase();
-    if (key !== "" && (status === "sent" || status === "in digest")) sent.add(key);
+    if (key === "" || (status !== "sent" && status !== "in digest")) continue;
+    sent.add(key);
+    const addresses = reached.get(key) ?? new Set<string>();
+    for (const address of toAddresses(cellText(cellAt(row, columns, "To")))) addresses.add(address);
+    reached.set(key, addresses);
   }
-  return { tab, sent };
+  return { tab, sent, reached };
 }

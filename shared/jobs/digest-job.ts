@@ -92,13 +92,13 @@ export interface PlannedRun {
 export async function deliverPlan(workbook: Workbook, mailer: Mailer, run: PlannedRun, options: { now: DateTime; dryRun: boolean }): Promise<DigestReport> {
   const { log, plan, mailLog } = run;
   const { now } = options;
-  const pending = plan.messages.filter((m) => !mailLog.sent.has(m.key));
+  const pending = plan.messages.flatMap((m) => unsentPart(m, mailLog) ?? []);
   const report: DigestReport = {
     today: plan.day.today,
     week: plan.day.week,
     dryRun: options.dryRun,
     sent: [],
-    alreadySent: plan.messages.filter((m) => mailLog.sent.has(m.key)).map((m) => m.key),
+    alreadySent: plan.messages.filter((m) => unsentPart(m, mailLog) === undefined).map((m) => m.key),
     skipped: plan.skipped,
     failed: [],
     inDigest: [],
@@ -138,6 +138,21 @@ export async function deliverPlan(workbook: Workbook, mailer: Mailer, run: Plann
     else report.failed.push({ kind: mail.kind, key: mail.key, to: outcome.failure.recipients.join(", "), subject: mail.subject, error: describeFailure(outcome) });
   }
   return report;
+}
+
+/**
+ * What of a planned message is still to send: all of it unless the Mail Log records its key as
+ * sent. A reminder split between co-owners is logged a row per part, so each part is judged by
+ * the owners it has reached: a part that failed is retried, to its owners alone, while the
+ * owners another part reached are not mailed again.
+ */
+function unsentPart(mail: PlannedMail, mailLog: MailLogState): PlannedMail | undefined {
+  if (mail.kind !== "reminder") return mailLog.sent.has(mail.key) ? undefined : mail;
+  const reached = mailLog.reached.get(mail.key);
+  if (!reached) return mail;
+  const to = mail.to.filter((address) => !reached.has(address.trim().toLowerCase()));
+  if (to.length === 0) return undefined;
+  return to.length === mail.to.length ? mail : { ...mail, to };
 }
 
 const logMail = (workbook: Workbook, entry: Parameters<typeof mailLogValues>[0], now: DateTime, timezone: string) =>

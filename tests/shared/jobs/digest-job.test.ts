@@ -104,6 +104,34 @@ describe("runDigest", () => {
     expect((await runDigest(book, mailer, { now: MONDAY.plus({ days: 4 }) })).sent).toEqual([]);
   });
 
+  it("retries a co-owner's failed part of a reminder, to that owner alone, while the other's part stays in their digest", async () => {
+    const book = workbookFor({
+      actions: [
+        action({ Ref: "DAG29-05", Owner: "Daniel Arrowsmith", Due: "01/11/2023" }),
+        action({ Ref: "DAG29-14", Owner: "DCC Representative (Lee Cox & Daniel Arrowsmith)", Due: "22/11/2023" }),
+      ],
+    });
+    await runDigest(book, createMemoryMailer(), { now: MONDAY });
+    const key = "reminder:DAG29-14:2023-11-22";
+    const friday = MONDAY.plus({ days: 4 });
+    const down = await runDigest(book, createMemoryMailer({ reject: ["daniel@example.org"] }), { now: friday });
+    expect(down.failed.map((f) => [f.key, f.to])).toEqual([[key, "daniel@example.org"]]);
+    expect(down.inDigest).toEqual([key]);
+
+    const mailer = createMemoryMailer();
+    const retry = await runDigest(book, mailer, { now: friday.plus({ hours: 1 }) });
+    expect(retry.sent.map((m) => [m.key, m.to])).toEqual([[key, ["daniel@example.org"]]]);
+    expect(mailer.sent.flatMap((m) => m.to)).toEqual(["daniel@example.org"]);
+    expect(mailLogRows(book).filter((r) => r.Key === key).map((r) => [r.To, r.Status])).toEqual([
+      ["lee@example.org", "in digest"],
+      ["daniel@example.org", "failed"],
+      ["daniel@example.org", "sent"],
+    ]);
+    const again = await runDigest(book, mailer, { now: friday.plus({ hours: 2 }) });
+    expect(again.sent).toEqual([]);
+    expect(again.alreadySent).toContain(key);
+  });
+
   it("sends once when the same scheduler event is delivered three times", async () => {
     const book = workbookFor();
     const mailer = createMemoryMailer();
