@@ -25,7 +25,7 @@ export type MailBody = Pick<RenderedMail, "text" | "html">;
  */
 export interface PlannedMail {
   kind: MailKind;
-  /** digest:<person>:<ISO week>, reminder:<ref>:<due date> or summary:<ISO week>. */
+  /** digest:<person>:<ISO week>, reminder:<ref>:<due date> or summary:<ISO week> (reminders:<address>:<day> for a bundle). */
   key: string;
   to: string[];
   cc: string[];
@@ -39,6 +39,13 @@ export interface PlannedMail {
    * gets one email; co-owners without such a digest get the reminder alone.
    */
   coveredBy?: string[];
+  /** Reminders only: the action, so a run can bundle one owner's reminders into one message. */
+  item?: DigestItem;
+  /**
+   * A bundle of one owner's reminders (see reminder-bundle.ts): the reminders it carries, each
+   * logged a row of its own in the Mail Log, under its own key, with this message's id.
+   */
+  carries?: PlannedMail[];
 }
 
 export type { SkippedOwner };
@@ -173,6 +180,7 @@ function planReminders(log: LogData, resolved: readonly ResolvedItem[], frame: M
       to,
       cc: [],
       refs: [item.ref],
+      item,
       subject: reminderSubject(item, frame),
       render: () => bodyOf(renderReminder(item, frame)),
     });

@@ -1,4 +1,4 @@
-/** The owner's weekly digest and the due-soon reminder, as subject, plain text and email-safe HTML. */
+/** The owner's weekly digest and the due-soon reminders, as subject, plain text and email-safe HTML. */
 import { type CommitteeDay, type DigestItem, needsDueDate } from "./digest-items.js";
 import { formatLongDate, formatUkDate, isoToSerial, weekdayOfSerial } from "./dates.js";
 import { COLOURS, type Html, escapeLines, heading, join, lines, page, paragraph, raw, table, tone, unbroken } from "./email-html.js";
@@ -220,5 +220,24 @@ export function renderReminder(item: DigestItem, frame: MailFrame): RenderedMail
   const end = footer(frame);
   const text = [`${committeeTitle(frame)}: action due soon`, "", intro, "", itemText(item, frame.day, true), "", end.text, ""].join("\n");
   const body = join([heading(`${committeeTitle(frame)}: action due soon`), paragraph(intro), itemTable([item], frame.day, true), end.html]);
+  return { subject, text, html: page(subject, body) };
+}
+
+/** `[DAG] Reminder: 3 actions due on 16 Nov 2023`, or `due by` the latest of their dates when they differ. */
+export function remindersSubject(items: readonly DigestItem[], frame: MailFrame): string {
+  const dates = [...new Set(items.map((i) => i.dueDate).filter(Boolean))].sort();
+  const last = dates.at(-1);
+  const when = last === undefined ? "soon" : `${dates.length === 1 ? "on" : "by"} ${formatLongDate(last)}`;
+  return `${subjectPrefix(frame)} Reminder: ${plural(items.length, "action")} due ${when}`;
+}
+
+/** Two or more due-soon reminders to one owner on one day, as one email; `items` already in order (see itemOrder). */
+export function renderReminders(items: readonly DigestItem[], frame: MailFrame): RenderedMail {
+  const subject = remindersSubject(items, frame);
+  const title = `${committeeTitle(frame)}: actions due soon`;
+  const intro = `${items.length} of your actions are due soon. If any will be late, reply with an update for the PMO.`;
+  const end = footer(frame);
+  const text = [title, "", intro, "", items.map((i) => itemText(i, frame.day, true)).join("\n\n"), "", end.text, ""].join("\n");
+  const body = join([heading(title), paragraph(intro), itemTable(items, frame.day, true), end.html]);
   return { subject, text, html: page(subject, body) };
 }

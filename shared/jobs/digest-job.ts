@@ -4,12 +4,13 @@ import { MAIL_LOG_HEADERS, MAIL_LOG_TAB, type MailLogState, readMailLog } from "
 import { parseLog } from "../../sheets-schema/parse-log.js";
 import { type Mailer, type OutgoingMail, type SendOutcome, recipientsOf } from "../adapters/mailer.js";
 import type { Workbook } from "../adapters/workbook.js";
-import { type MailKind, type MailPlan, type PlanOptions, type PlannedMail, type SkippedOwner, planMail } from "../core/digest-plan.js";
+import { type MailKind, type MailPlan, type PlanOptions, type PlannedMail, type SkippedOwner, mailFrame, planMail } from "../core/digest-plan.js";
 import { ActionlogError } from "../core/errors.js";
 import { type Allowlist, buildAllowlist } from "../core/recipients.js";
+import { bundleReminders } from "../core/reminder-bundle.js";
 import type { IsoDate, LogData } from "../core/types.js";
 import { validateLog } from "../core/validate.js";
-import { mailLogValues, messageIdFor, toOutgoing } from "./outgoing-mail.js";
+import { type LogEntry, mailLogValues, messageIdFor, toOutgoing } from "./outgoing-mail.js";
 
 export interface DigestOptions {
   now: DateTime;
@@ -105,11 +106,13 @@ export async function deliverPlan(workbook: Workbook, mailer: Mailer, run: Plann
     via: mailer.label,
   };
   const code = log.settings.committeeCode;
+  const frame = mailFrame(log, plan.day);
+  const ofKind = (kind: MailKind) => pending.filter((m) => m.kind === kind);
   if (report.dryRun) {
-    const pendingKeys = new Set(pending.map((m) => m.key));
-    for (const m of pending) {
-      if (m.coveredBy?.every((key) => pendingKeys.has(key))) report.inDigest.push(m.key);
-      else report.sent.push(sentEntry(m, messageIdFor(m.key, code, plan.envelope.from)));
+    const { folded, alone } = foldable(ofKind("reminder"), new Set(ofKind("digest").map((m) => m.key)));
+    report.inDigest.push(...folded.map((m) => m.key));
+    for (const m of [...ofKind("digest"), ...bundleReminders(alone, frame), ...ofKind("summary")]) {
+      report.sent.push(sentEntry(m, messageIdFor(m.key, code, plan.envelope.from)));
     }
     return report;
   }
@@ -122,22 +125,36 @@ export async function deliverPlan(workbook: Workbook, mailer: Mailer, run: Plann
     await workbook.apply({ tabs: [{ name: MAIL_LOG_TAB, headers: [...MAIL_LOG_HEADERS], rows: [] }], updates: [], appends: [] });
   }
   const allowlist = buildAllowlist(log);
+  const { timezone } = log.settings;
   const sentNow = new Set<string>();
-  for (const mail of pending) {
-    if (mail.coveredBy?.every((key) => sentNow.has(key))) {
-      await logMail(workbook, { mail, status: "in digest", messageId: "", error: "" }, now, log.settings.timezone);
-      report.inDigest.push(mail.key);
-      continue;
-    }
+  const send = async (mail: PlannedMail) => {
     const outgoing = toOutgoing(mail, plan.envelope, code, now);
     const outcome = await sendAllowed(allowlist, mailer, outgoing);
-    const failed = !outcome.ok;
-    await logMail(workbook, { mail, status: failed ? "failed" : "sent", messageId: outgoing.messageId, error: outcome.ok ? "" : describeFailure(outcome) }, now, log.settings.timezone);
+    const status = outcome.ok ? "sent" : "failed";
+    const error = outcome.ok ? "" : describeFailure(outcome);
+    // A bundle is logged a row per reminder it carries, so each is judged on its own next run.
+    const rows = (mail.carries ?? [mail]).map((part) => ({ mail: { ...part, subject: mail.subject }, status, messageId: outgoing.messageId, error }) as const);
+    await logMail(workbook, rows, now, timezone);
     if (outcome.ok) sentNow.add(mail.key);
     if (outcome.ok) report.sent.push(sentEntry(mail, outgoing.messageId));
-    else report.failed.push({ kind: mail.kind, key: mail.key, to: outcome.failure.recipients.join(", "), subject: mail.subject, error: describeFailure(outcome) });
+    else report.failed.push({ kind: mail.kind, key: mail.key, to: outcome.failure.recipients.join(", "), subject: mail.subject, error });
+  };
+  for (const mail of ofKind("digest")) await send(mail);
+  // Folding is known only now: a reminder goes inside its owner's digest only if that digest was just sent.
+  const { folded, alone } = foldable(ofKind("reminder"), sentNow);
+  for (const mail of folded) {
+    await logMail(workbook, [{ mail, status: "in digest", messageId: "", error: "" }], now, timezone);
+    report.inDigest.push(mail.key);
   }
+  for (const mail of bundleReminders(alone, frame)) await send(mail);
+  for (const mail of ofKind("summary")) await send(mail);
   return report;
+}
+
+/** Reminder parts whose digest goes in this run (folded into it) and the rest, to be sent alone. */
+function foldable(reminders: readonly PlannedMail[], digests: ReadonlySet<string>): { folded: PlannedMail[]; alone: PlannedMail[] } {
+  const folded = reminders.filter((m) => m.coveredBy?.every((key) => digests.has(key)));
+  return { folded, alone: reminders.filter((m) => !folded.includes(m)) };
 }
 
 /**
@@ -155,8 +172,8 @@ function unsentPart(mail: PlannedMail, mailLog: MailLogState): PlannedMail | und
   return to.length === mail.to.length ? mail : { ...mail, to };
 }
 
-const logMail = (workbook: Workbook, entry: Parameters<typeof mailLogValues>[0], now: DateTime, timezone: string) =>
-  workbook.apply({ tabs: [], updates: [], appends: [{ tab: MAIL_LOG_TAB, values: mailLogValues(entry, now, timezone) }] });
+const logMail = (workbook: Workbook, entries: readonly LogEntry[], now: DateTime, timezone: string) =>
+  workbook.apply({ tabs: [], updates: [], appends: entries.map((entry) => ({ tab: MAIL_LOG_TAB, values: mailLogValues(entry, now, timezone) })) });
 
 /** The plan already keeps to the allowlist; checking again at the wire means no future planner bug can mail a stranger. */
 async function sendAllowed(allowlist: Allowlist, mailer: Mailer, outgoing: OutgoingMail): Promise<SendOutcome> {

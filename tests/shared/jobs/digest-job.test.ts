@@ -132,6 +132,32 @@ describe("runDigest", () => {
     expect(again.alreadySent).toContain(key);
   });
 
+  it("sends an owner's reminders of one day as one email, logged a row per reminder, and retries them together", async () => {
+    // Monday's digest lists only the overdue DAG29-01; on Tuesday the three due on Friday enter the window.
+    const book = workbookFor({
+      actions: [
+        action({ Ref: "DAG29-01", Owner: "Paul Pettitt", Due: "01/11/2023" }),
+        ...["DAG29-02", "DAG29-03", "DAG29-04"].map((Ref) => action({ Ref, Owner: "Programme (Paul Pettitt)", Due: "17/11/2023" })),
+      ],
+    });
+    await runDigest(book, createMemoryMailer(), { now: MONDAY });
+    const keys = ["DAG29-02", "DAG29-03", "DAG29-04"].map((ref) => `reminder:${ref}:2023-11-17`);
+    const down = await runDigest(book, createMemoryMailer({ reject: ["paul@example.org"] }), { now: TUESDAY });
+    expect(down.failed.map((f) => [f.key, f.to, f.subject])).toEqual([["reminders:paul@example.org:2023-11-14", "paul@example.org", "[DAG] Reminder: 3 actions due on 17 Nov 2023"]]);
+
+    const mailer = createMemoryMailer();
+    const retry = await runDigest(book, mailer, { now: TUESDAY.plus({ hours: 1 }) });
+    expect(retry.sent.map((m) => [m.key, m.refs])).toEqual([["reminders:paul@example.org:2023-11-14", ["DAG29-02", "DAG29-03", "DAG29-04"]]]);
+    expect(mailer.sent).toHaveLength(1);
+    const rows = mailLogRows(book).filter((r) => String(r.Key).startsWith("reminder:"));
+    expect(rows.map((r) => [r.Key, r.To, r.Status, r.Refs])).toEqual([
+      ...keys.map((key, i) => [key, "paul@example.org", "failed", `DAG29-0${i + 2}`]),
+      ...keys.map((key, i) => [key, "paul@example.org", "sent", `DAG29-0${i + 2}`]),
+    ]);
+    expect(new Set(rows.slice(3).map((r) => r["Message ID"]))).toEqual(new Set([mailer.sent[0]?.messageId]));
+    expect((await runDigest(book, mailer, { now: TUESDAY.plus({ hours: 2 }) })).sent).toEqual([]);
+  });
+
   it("sends once when the same scheduler event is delivered three times", async () => {
     const book = workbookFor();
     const mailer = createMemoryMailer();
