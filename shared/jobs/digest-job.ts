@@ -10,7 +10,7 @@ import { type Allowlist, buildAllowlist } from "../core/recipients.js";
 import { bundleReminders } from "../core/reminder-bundle.js";
 import type { IsoDate, LogData } from "../core/types.js";
 import { validateLog } from "../core/validate.js";
-import { type LogEntry, mailLogValues, messageIdFor, toOutgoing } from "./outgoing-mail.js";
+import { type LogEntry, mailLogValues, messageIdOf, toOutgoing } from "./outgoing-mail.js";
 
 export interface DigestOptions {
   now: DateTime;
@@ -112,7 +112,7 @@ export async function deliverPlan(workbook: Workbook, mailer: Mailer, run: Plann
     const { folded, alone } = foldable(ofKind("reminder"), new Set(ofKind("digest").map((m) => m.key)));
     report.inDigest.push(...folded.map((m) => m.key));
     for (const m of [...ofKind("digest"), ...bundleReminders(alone, frame), ...ofKind("summary")]) {
-      report.sent.push(sentEntry(m, messageIdFor(m.key, code, plan.envelope.from)));
+      report.sent.push(sentEntry(m, messageIdOf(m, code, plan.envelope.from)));
     }
     return report;
   }

@@ -12,8 +12,18 @@ import { neutraliseFormula } from "../core/register-export.js";
  * after a crash is threaded (and often folded) with the first by mail clients. The committee
  * code keeps two committees' digests for one person in one week apart.
  */
-export const messageIdFor = (key: string, committeeCode: string, from: string): string =>
-  `<${createHash("sha256").update(`${committeeCode}:${key}`).digest("hex").slice(0, 40)}@${domainOf(from) || "actionlog.invalid"}>`;
+export const messageIdFor = (key: string, committeeCode: string, from: string, recipients: readonly string[] = []): string => {
+  const part = recipients.length === 0 ? "" : `:${recipients.map((a) => a.trim().toLowerCase()).sort().join(",")}`;
+  return `<${createHash("sha256").update(`${committeeCode}:${key}${part}`).digest("hex").slice(0, 40)}@${domainOf(from) || "actionlog.invalid"}>`;
+};
+
+/**
+ * A message's id. A co-owned reminder may go as several parts under one key (one owner's part
+ * folded, another's sent alone), and every message needs an id of its own (RFC 5322), so a
+ * reminder's id also names its recipients; a retry to the same people keeps the same id.
+ */
+export const messageIdOf = (mail: Pick<PlannedMail, "kind" | "key" | "to">, committeeCode: string, from: string): string =>
+  messageIdFor(mail.key, committeeCode, from, mail.kind === "reminder" ? mail.to : []);
 
 /** The wire message, its bodies rendered now: call it only for a message about to be sent. */
 export function toOutgoing(mail: PlannedMail, envelope: MailEnvelope, committeeCode: string, now: DateTime): OutgoingMail {
@@ -26,7 +36,7 @@ export function toOutgoing(mail: PlannedMail, envelope: MailEnvelope, committeeC
     subject: mail.subject,
     text,
     html,
-    messageId: messageIdFor(mail.key, committeeCode, envelope.from),
+    messageId: messageIdOf(mail, committeeCode, envelope.from),
     date: now.toJSDate(),
     headers: {
       "List-Id": envelope.listId,

@@ -158,6 +158,24 @@ describe("runDigest", () => {
     expect((await runDigest(book, mailer, { now: TUESDAY.plus({ hours: 2 }) })).sent).toEqual([]);
   });
 
+  it("gives each part of a co-owned reminder a Message-ID of its own (RFC 5322), stable across a retry", async () => {
+    const book = workbookFor({
+      actions: [
+        action({ Ref: "DAG29-05", Owner: "Daniel Arrowsmith", Due: "01/11/2023" }),
+        action({ Ref: "DAG29-06", Owner: "Lee Cox", Due: "01/11/2023" }),
+        action({ Ref: "DAG29-14", Owner: "DCC Representative (Lee Cox & Daniel Arrowsmith)", Due: "22/11/2023" }),
+      ],
+    });
+    await runDigest(book, createMemoryMailer(), { now: MONDAY });
+    const mailer = createMemoryMailer();
+    const friday = await runDigest(book, mailer, { now: MONDAY.plus({ days: 4 }) });
+    const parts = friday.sent.filter((m) => m.key === "reminder:DAG29-14:2023-11-22");
+    expect(parts.map((m) => m.to)).toEqual([["lee@example.org"], ["daniel@example.org"]]);
+    expect(new Set(parts.map((m) => m.messageId)).size).toBe(2);
+    expect(new Set(mailer.sent.map((m) => m.messageId)).size).toBe(mailer.sent.length);
+    expect(parts[1]?.messageId).toBe(messageIdFor("reminder:DAG29-14:2023-11-22", "DAG", "actionlog@example.org", ["daniel@example.org"]));
+  });
+
   it("sends once when the same scheduler event is delivered three times", async () => {
     const book = workbookFor();
     const mailer = createMemoryMailer();
