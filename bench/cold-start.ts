@@ -80,7 +80,7 @@ export async function measureColdStart(): Promise<ColdStartReport> {
       env: { ACTIONLOG_WEBHOOK_SECRET: SECRET, ACTIONLOG_SHEETS: SHEET, ACTIONLOG_SHEETS_ROOT_URL: fake.url },
       request: (url) => {
         const body = JSON.stringify({ spreadsheetId: SHEET, tab: "Actions", range: "F2" });
-        const signature = signRequest(SECRET, body, Math.floor(Date.now() / 1000));
+        const signature = signRequest(SECRET, "onSheetEdit", body, Math.floor(Date.now() / 1000));
         return fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-actionlog-signature": signature }, body });
       },
     };

@@ -1,6 +1,7 @@
 /** What every `actionlog` command shares: its shape, the output channel and flag helpers. */
+import { realpathSync, statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import type { ParseArgsConfig } from "node:util";
 import { ActionlogError } from "../shared/core/errors.js";
 
@@ -34,6 +35,45 @@ export const meetingNumber = (values: Values): number => {
 
 export const print = (io: Io, values: Values, json: unknown, human: string) => io.out(values.json ? JSON.stringify(json, null, 2) : human);
 
+
+/** The path with symbolic links resolved, for a file that may not exist yet (its folder's links resolved then). */
+const realPath = (path: string): string => {
+  const full = resolve(path);
+  try {
+    return realpathSync(full);
+  } catch {
+    try {
+      return join(realpathSync(dirname(full)), basename(full));
+    } catch {
+      return full;
+    }
+  }
+};
+
+/** Same real path, or (both existing) the same file under two names: a hard link, or another case on a case-insensitive disk. */
+const sameFile = (a: string, b: string): boolean => {
+  if (realPath(a) === realPath(b)) return true;
+  const [first, second] = [statSync(a, { throwIfNoEntry: false }), statSync(b, { throwIfNoEntry: false })];
+  return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
+};
+
+/**
+ * Refuses an --out that would replace the workbook (`--out log.xlsx --sheet log.xlsx` once wrote
+ * Markdown over the whole log) and, when `extensions` is given, one whose extension names none
+ * of them, rather than guessing a format for `notes.xlsx` or `papers.pdf`. `otherwise` ends that
+ * message with the command's other way out, such as giving --format.
+ */
+export function checkOut(out: string, sheet: string, extensions?: readonly string[], otherwise = ""): void {
+  if (!sheet.startsWith("gsheet:") && sameFile(out, sheet)) {
+    throw new ActionlogError("USAGE", `--out ${out} is the workbook itself (--sheet ${sheet}); writing there would replace the action log, so nothing was written. Give --out another file name`);
+  }
+  if (extensions === undefined) return;
+  const extension = extname(out).slice(1).toLowerCase();
+  if (extensions.includes(extension)) return;
+  const accepted = extensions.map((e) => `.${e}`).join(", ");
+  const what = extension === "" ? "has no extension" : `ends in .${extension}, which is not a format written here`;
+  throw new ActionlogError("USAGE", `--out ${out} ${what}; end the file name in one of ${accepted}${otherwise}`);
+}
 
 /** Writes an --out file, turning the system's ENOENT or EACCES into what to do about it. */
 export async function writeOut(path: string, data: string | Uint8Array): Promise<void> {

@@ -7,7 +7,7 @@ import { meansNextMeeting, resolveDue } from "../shared/core/due-dates.js";
 import { ActionlogError } from "../shared/core/errors.js";
 import { HOLIDAY_REGIONS, type HolidayRegion } from "../shared/core/types.js";
 import { initLog } from "../shared/jobs/init-job.js";
-import { BINARY_REGISTER_FORMATS, REGISTER_FORMATS, type RegisterFormat, exportRegister } from "../shared/jobs/register-job.js";
+import { BINARY_REGISTER_FORMATS, REGISTER_FORMATS, type RegisterFormat, buildRegister } from "../shared/jobs/register-job.js";
 import { runRollover } from "../shared/jobs/rollover-job.js";
 import { runValidate } from "../shared/jobs/validate-job.js";
 import { runDemo } from "./actionlog-demo.js";
@@ -15,7 +15,7 @@ import { initGoogleSheet } from "./actionlog-init-gsheet.js";
 import { importMinutesCommand } from "./actionlog-import.js";
 import { DIGEST_COMMANDS } from "./actionlog-digest.js";
 import { serve } from "./actionlog-serve.js";
-import { type Command, common, flag, meetingNumber, print, required, text, writeOut } from "./actionlog-command.js";
+import { type Command, checkOut, common, flag, meetingNumber, print, required, text, writeOut } from "./actionlog-command.js";
 import { formatRollover, formatValidate } from "./actionlog-output.js";
 
 export const USAGE = `actionlog: a committee's action log, checked, dated and rolled forward
@@ -95,13 +95,17 @@ export const COMMANDS = {
     async run(values, _positionals, io) {
       const sheet = required(values, "sheet", "the workbook, such as log.xlsx");
       const format = registerFormat(values);
+      if (typeof values.out === "string") checkOut(values.out, sheet, typeof values.format === "string" ? undefined : REGISTER_FORMATS, `, or give --format ${REGISTER_FORMATS.join("|")}`);
       if (BINARY_REGISTER_FORMATS.includes(format) && typeof values.out !== "string") throw new ActionlogError("USAGE", `--format ${format} writes a file; give it with --out, such as --out register.${format}`);
-      const output = await exportRegister(openWorkbook(sheet), { meeting: meetingNumber(values), format, now: loadConfig().now() });
+      const { output, warnings } = await buildRegister(openWorkbook(sheet), { meeting: meetingNumber(values), format, now: loadConfig().now() });
       if (typeof values.out === "string") {
         await writeOut(values.out, output);
         io.err(`Wrote ${values.out}`);
       } else io.out(String(output));
-      return 0;
+      // On stderr, so the papers on stdout stay clean; the JSON format carries them too.
+      if (warnings.length > 0) io.err(["Warnings (not in the papers until fixed; run actionlog validate):", ...warnings.map((w) => `  ${w}`)].join("\n"));
+      // Done, but live actions are missing from the papers: something to act on.
+      return warnings.length > 0 ? 1 : 0;
     },
   },
   due: {

@@ -7,12 +7,12 @@ import { createSmtpMailer } from "../shared/adapters/mailer.smtp.js";
 import { withFileLock } from "../shared/adapters/file-lock.js";
 import { openWorkbook } from "../shared/adapters/open-workbook.js";
 import type { Workbook } from "../shared/adapters/workbook.js";
-import { type Config, isSmtpUrl, loadConfig } from "../shared/config.js";
+import { type Config, loadConfig, smtpUrlProblem } from "../shared/config.js";
 import { committeeToday, formatLongDate, isIsoDate } from "../shared/core/dates.js";
 import { ActionlogError } from "../shared/core/errors.js";
 import { type DigestReport, runDigest } from "../shared/jobs/digest-job.js";
 import { runPreview } from "../shared/jobs/preview-job.js";
-import { type Command, common, flag, print, required, text, writeOut } from "./actionlog-command.js";
+import { type Command, checkOut, common, flag, print, required, text, writeOut } from "./actionlog-command.js";
 
 type Values = Parameters<Command["run"]>[0];
 
@@ -37,7 +37,8 @@ function chooseMailer(values: Values, config: Config): Mailer {
   if (outbox !== undefined && smtp !== undefined) throw new ActionlogError("USAGE", "give --outbox DIR or --smtp URL, not both");
   if (outbox !== undefined) return createOutboxMailer({ dir: outbox });
   if (smtp !== undefined) {
-    if (!isSmtpUrl(smtp)) throw new ActionlogError("USAGE", "--smtp is not an SMTP URL; write smtp://user:password@host:587 or smtps://user:password@host:465");
+    const problem = smtpUrlProblem(smtp);
+    if (problem !== undefined) throw new ActionlogError("USAGE", `--smtp ${problem}`);
     return createSmtpMailer({ url: smtp });
   }
   if (config.smtpUrl) return createSmtpMailer({ url: config.smtpUrl });
@@ -50,11 +51,13 @@ export const digestJson = (report: DigestReport) => ({
   sent: report.sent.map((m) => ({ to: m.to, cc: m.cc, subject: m.subject, kind: m.kind, refs: m.refs })),
   skipped: report.skipped.map((s) => ({ owner: s.owner, reason: s.reason })),
   failed: report.failed.map((f) => ({ to: f.to, error: f.error })),
+  ...(report.busy ? { busy: report.busy } : {}),
 });
 
 export function formatDigest(report: DigestReport): string {
   const verb = report.dryRun ? "Would send" : "Sent";
   const lines = [`${verb} ${report.sent.length} message${report.sent.length === 1 ? "" : "s"} for ${formatLongDate(report.today)} (${report.week}) via ${report.via}.`];
+  if (report.busy) lines.push(report.busy);
   for (const m of report.sent) lines.push(`  ${m.kind.padEnd(8)} ${[...m.to, ...m.cc.map((c) => `cc ${c}`)].join(", ")}: ${m.subject}`);
   if (report.alreadySent.length > 0) lines.push("", `Already sent (in the Mail Log), not sent again: ${report.alreadySent.length}.`);
   // A reminder to co-owners folds once per owner, so its key can appear more than once.
@@ -103,17 +106,18 @@ export const DIGEST_COMMANDS = {
     options: { ...common, today: text, outbox: text, smtp: text },
     async run(values, _positionals, io) {
       const sheet = required(values, "sheet", "the workbook, such as log.xlsx");
-      const config = loadConfig();
+      // ACTIONLOG_SMTP_URL matters only when it is the transport, so a bad one never stops --outbox or --smtp.
+      const config = loadConfig(undefined, { smtpUrl: values.outbox === undefined && values.smtp === undefined });
       const now = clockFor(typeof values.today === "string" ? values.today : undefined, config);
       const mailer = chooseMailer(values, config);
       let report: DigestReport;
       try {
-        report = await oneRunAtATime(sheet, () => runDigest(openWorkbook(sheet), mailer, { now, dryRun: values["dry-run"] === true }));
+        report = await oneRunAtATime(sheet, () => runDigest(openWorkbook(sheet), mailer, { now, dryRun: values["dry-run"] === true, actor: "actionlog digest" }));
       } finally {
         await mailer.close();
       }
       print(io, values, digestJson(report), formatDigest(report));
-      return report.failed.length > 0 ? 1 : 0;
+      return report.failed.length > 0 || report.busy !== undefined ? 1 : 0;
     },
   },
   preview: {
@@ -121,7 +125,8 @@ export const DIGEST_COMMANDS = {
     async run(values, _positionals, io) {
       const sheet = required(values, "sheet", "the workbook, such as log.xlsx");
       const person = required(values, "person", 'a member\'s name, initials or alias, such as "Paul Pettitt"');
-      const now = clockFor(typeof values.today === "string" ? values.today : undefined, loadConfig());
+      if (typeof values.out === "string") checkOut(values.out, sheet, ["html", "htm"]);
+      const now = clockFor(typeof values.today === "string" ? values.today : undefined, loadConfig(undefined, { smtpUrl: false }));
       const preview = await runPreview(openWorkbook(sheet), { person, now });
       if (typeof values.out === "string") {
         await writeOut(values.out, preview.html);

@@ -1,6 +1,7 @@
 /** The `actionlog` command: parses arguments, runs one use case, reports, sets the exit code. */
 import { parseArgs } from "node:util";
 import { isActionlogError } from "../shared/core/errors.js";
+import { hideUrlCredentials } from "../shared/core/url-credentials.js";
 import { COMMANDS, type CommandName, USAGE } from "./actionlog-commands.js";
 
 /** Exit codes: 0 done and clean, 1 done with problems, 2 bad usage or unreadable workbook. */
@@ -35,7 +36,10 @@ export async function main(argv: string[], io: { out: (text: string) => void; er
   }
 }
 
-function describe(error: unknown): string {
+/** The one line an error becomes on stderr and in --json; a URL's credentials never reach either. */
+const describe = (error: unknown): string => hideUrlCredentials(describeError(error));
+
+function describeError(error: unknown): string {
   if (isActionlogError(error)) return error.message;
   if (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
     return `${error.message}; run actionlog --help for usage`;

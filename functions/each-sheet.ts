@@ -1,5 +1,6 @@
 /** Runs a scheduled job over every configured sheet, so one sheet's failure never stops the others. */
 import type { Workbook } from "../shared/adapters/workbook.js";
+import { hideUrlCredentials } from "../shared/core/url-credentials.js";
 import type { FunctionRuntime } from "./function-runtime.js";
 
 export type SheetOutcome = ({ ok: true } & Record<string, unknown>) | { ok: false; error: string };
@@ -18,7 +19,7 @@ export async function eachSheet(runtime: FunctionRuntime, job: (workbook: Workbo
       if (!workbook) throw new Error("not served by this deployment");
       results.push({ spreadsheetId, outcome: { ok: true, ...(await job(workbook)) } });
     } catch (error) {
-      results.push({ spreadsheetId, outcome: { ok: false, error: error instanceof Error ? error.message : String(error) } });
+      results.push({ spreadsheetId, outcome: { ok: false, error: hideUrlCredentials(error instanceof Error ? error.message : String(error)) } });
     }
   }
   return results;

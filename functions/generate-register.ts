@@ -2,6 +2,7 @@
 import { http } from "@google-cloud/functions-framework";
 import * as z from "zod";
 import { runAutoRollover } from "../shared/jobs/auto-rollover-job.js";
+import { leftOffWarnings } from "../shared/jobs/register-job.js";
 import { type RolloverReport, leftForRebuild, runRollover } from "../shared/jobs/rollover-job.js";
 import { signedHandler } from "./signed-request.js";
 
@@ -18,6 +19,8 @@ const summary = (report: RolloverReport) => ({
   actions: report.register.length,
   registerWritten: report.registerWritten,
   warnings: report.warnings,
+  /** Outstanding actions left off for their problems (each named in warnings): the sheet's dialog must not read as all done. */
+  leftOff: leftOffWarnings(report.warnings).length,
   changes: report.changes,
   skipped: report.skipped,
 });
@@ -34,10 +37,12 @@ export const generateRegister = signedHandler({
     const registers = rolled.map(summary);
     const tabs = registers.map((r) => r.tab);
     const skipped = registers.reduce((sum, r) => sum + r.skipped, 0);
+    const leftOff = registers.reduce((sum, r) => sum + r.leftOff, 0);
+    const missing = leftOff === 0 ? "" : `; ${leftOff} outstanding action${leftOff === 1 ? " is" : "s are"} left off for problems (see warnings and Checks)`;
     return {
-      message: `${tabs.length === 0 ? "No register to build" : `Built ${tabs.join(", ")}`}${skipped > 0 ? `; ${leftForRebuild(skipped)}` : ""}`,
+      message: `${tabs.length === 0 ? "No register to build" : `Built ${tabs.join(", ")}`}${missing}${skipped > 0 ? `; ${leftForRebuild(skipped)}` : ""}`,
       body: { registers, notes },
-      fields: { meeting: request.meeting ?? null, tabs, notes },
+      fields: { meeting: request.meeting ?? null, tabs, notes, leftOff },
     };
   },
 });

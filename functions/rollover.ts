@@ -11,13 +11,19 @@ export async function rollover(event: CloudEvent<unknown>): Promise<void> {
   const now = runtime.now();
   const results = await eachSheet(runtime, async (workbook) => {
     const report = await runAutoRollover(workbook, { now, actor: "actionlog rollover" });
-    return { registers: report.rolled.map((r) => r.tab), notes: report.notes, skipped: report.rolled.reduce((sum, r) => sum + r.skipped, 0) };
+    return { registers: report.rolled.map((r) => r.tab), notes: report.notes, attention: report.attention, skipped: report.rolled.reduce((sum, r) => sum + r.skipped, 0) };
   });
   const built = results.flatMap((r) => (r.outcome.ok ? (r.outcome.registers as string[]) : []));
   // Left only when a member edited those rows mid-run; tomorrow's run finds the register built and will not retry.
   const skipped = results.reduce((sum, r) => sum + Number(r.outcome.ok ? r.outcome.skipped : 0), 0);
-  const summary = `${built.length === 0 ? "no register due" : `built ${built.join(", ")}`}${skipped > 0 ? `; ${leftForRebuild(skipped)}` : ""}`;
-  logSheets(runtime, "rollover", event.id, results, summary, skipped > 0 ? "WARNING" : "INFO");
+  // Papers due that cannot be built, or a register tab for a Cancelled meeting: the PMO must act, so an alert can match it.
+  const attention = results.filter((r) => r.outcome.ok && r.outcome.attention === true).length;
+  const summary = [
+    built.length === 0 ? "no register due" : `built ${built.join(", ")}`,
+    ...(skipped > 0 ? [leftForRebuild(skipped)] : []),
+    ...(attention > 0 ? [`${attention} ${attention === 1 ? "sheet needs" : "sheets need"} the PMO; see its notes`] : []),
+  ].join("; ");
+  logSheets(runtime, "rollover", event.id, results, summary, skipped > 0 || attention > 0 ? "WARNING" : "INFO");
 }
 
 cloudEvent("rollover", rollover);

@@ -4,7 +4,9 @@ import type * as z from "zod";
 import { SIGNATURE_HEADER, verifySignature } from "../shared/adapters/request-signature.js";
 import type { Workbook } from "../shared/adapters/workbook.js";
 import { isActionlogError } from "../shared/core/errors.js";
+import { hideUrlCredentials } from "../shared/core/url-credentials.js";
 import { type FunctionRuntime, type LogEntry, functionRuntime, logStartupFailure } from "./function-runtime.js";
+import { oneJobAtATime } from "./sheet-queue.js";
 
 /** A nudge is about 200 bytes; anything near this is not from the relay. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -25,14 +27,14 @@ export interface SignedJob<T extends { spreadsheetId: string }> {
 type Refusal = { status: number; error: string };
 
 /** Every check that must pass before the sheet is opened; a refusal never touches it. */
-function refuse(req: Request, runtime: FunctionRuntime): Refusal | undefined {
+function refuse(req: Request, runtime: FunctionRuntime, target: string): Refusal | undefined {
   if (req.method !== "POST") return { status: 405, error: "use POST" };
   const size = Math.max(req.rawBody?.length ?? 0, Number(req.get("content-length") ?? 0) || 0);
   if (size > MAX_BODY_BYTES) return { status: 413, error: `the body is over ${MAX_BODY_BYTES / 1024} KiB` };
   if (!req.is("application/json") || !Buffer.isBuffer(req.rawBody)) {
     return { status: 400, error: "send a JSON body with Content-Type: application/json" };
   }
-  const check = verifySignature(req.get(SIGNATURE_HEADER), req.rawBody, { secret: runtime.webhookSecret, nowSeconds: runtime.epochSeconds() });
+  const check = verifySignature(req.get(SIGNATURE_HEADER), req.rawBody, { secret: runtime.webhookSecret, target, nowSeconds: runtime.epochSeconds() });
   if (!check.ok) return { status: 401, error: check.reason };
   if (!runtime.replays.claim(check.signature, check.timestamp, runtime.epochSeconds())) {
     return { status: 401, error: "signature already used; sign every request afresh" };
@@ -45,7 +47,7 @@ function failure(error: unknown): Refusal {
   if (!isActionlogError(error)) return { status: 500, error: "internal error; see the function's logs" };
   const status =
     error.code === "SCHEMA" || error.code === "MEETING_NOT_FOUND" || error.code === "USAGE" ? 422 : error.code.startsWith("WORKBOOK_") || error.code === "CONFLICT" ? 409 : 500;
-  return { status, error: error.message };
+  return { status, error: hideUrlCredentials(error.message) };
 }
 
 /** Wraps a job as a functions-framework HTTP handler. Bodies and headers are never logged. */
@@ -64,7 +66,7 @@ export function signedHandler<T extends { spreadsheetId: string }>(job: SignedJo
       runtime.log({ severity, function: job.name, status, ...entry });
       res.status(status).json(body);
     };
-    const refusal = refuse(req, runtime);
+    const refusal = refuse(req, runtime, job.name);
     if (refusal) {
       if (refusal.status === 405) res.set("Allow", "POST");
       reply(refusal.status, { error: refusal.error }, { message: `${job.name} refused: ${refusal.error}` });
@@ -84,11 +86,11 @@ export function signedHandler<T extends { spreadsheetId: string }>(job: SignedJo
         reply(404, { error }, { message: `${job.name} refused: ${error}`, spreadsheetId });
         return;
       }
-      const outcome = await job.run(parsed.data, workbook, runtime);
+      const outcome = await oneJobAtATime(spreadsheetId, () => job.run(parsed.data, workbook, runtime));
       reply(200, outcome.body, { message: outcome.message, spreadsheetId, ...outcome.fields });
     } catch (error) {
       const { status, error: message } = failure(error);
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = hideUrlCredentials(error instanceof Error ? error.message : String(error));
       reply(status, { error: message }, { message: `${job.name} failed: ${detail}`, spreadsheetId });
     }
   };

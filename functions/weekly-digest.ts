@@ -21,15 +21,24 @@ export async function weeklyDigest(event: CloudEvent<unknown>): Promise<void> {
   const now = runtime.now();
   try {
     const results = await eachSheet(runtime, async (workbook) => {
-      const report = await runDigest(workbook, mailer, { now });
+      const report = await runDigest(workbook, mailer, { now, actor: "actionlog weeklyDigest" });
       // Settings that stop or move mail (digest_weekday not a day, pmo_email blank) are named, not only counted.
       const settings = report.skipped.filter((s) => s.setting !== undefined).map((s) => `${s.owner}: ${s.reason}`);
-      return { sent: report.sent.length, alreadySent: report.alreadySent.length, skipped: report.skipped.length, failed: report.failed.length, ...(settings.length > 0 ? { settings } : {}) };
+      return {
+        sent: report.sent.length,
+        alreadySent: report.alreadySent.length,
+        skipped: report.skipped.length,
+        failed: report.failed.length,
+        ...(settings.length > 0 ? { settings } : {}),
+        ...(report.busy ? { busy: report.busy } : {}),
+      };
     });
+    const busy = results.some((r) => r.outcome.ok && r.outcome.busy !== undefined);
     const sent = results.reduce((sum, r) => sum + Number(r.outcome.ok ? r.outcome.sent : 0), 0);
     const failed = results.reduce((sum, r) => sum + Number(r.outcome.ok ? r.outcome.failed : 0), 0);
     // An SMTP outage or a lapsed password fails every message: that must alert like a failed sheet.
-    const concern = failed === 0 ? "INFO" : sent === 0 ? "ERROR" : "WARNING";
+    // A run that yielded to another sent nothing: worth a look, since two runs at once means two schedules.
+    const concern = failed > 0 && sent === 0 ? "ERROR" : failed > 0 || busy ? "WARNING" : "INFO";
     logSheets(runtime, "weeklyDigest", event.id, results, `sent ${sent} messages${failed > 0 ? `, ${failed} failed (retried on the next run)` : ""}`, concern);
   } finally {
     await mailer.close();

@@ -2,15 +2,30 @@
 import { DateTime } from "luxon";
 import * as z from "zod";
 import { ActionlogError } from "./core/errors.js";
+import { hasUrlCredentials } from "./core/url-credentials.js";
 
-/** True for smtp:// and smtps:// URLs with a host. */
-export const isSmtpUrl = (value: string): boolean => {
+const NOT_SMTP = "is not an SMTP URL; write smtp://user:password@host:587 or smtps://user:password@host:465";
+
+/**
+ * Why `value` cannot be used as an smtp(s):// URL, in words that never repeat it (it holds a
+ * password); undefined when it can. A % that starts no escape (`pa%ss`) is named as such, rather
+ * than surfacing later as a bare "URI malformed".
+ */
+export const smtpUrlProblem = (value: string): string | undefined => {
+  let url: URL;
   try {
-    const url = new URL(value.trim());
-    return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "";
+    url = new URL(value.trim());
   } catch {
-    return false;
+    return NOT_SMTP;
   }
+  if ((url.protocol !== "smtp:" && url.protocol !== "smtps:") || url.hostname === "") return NOT_SMTP;
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    return "has a % in its user name or password that starts no escape; write a % itself as %25 (and @ as %40, : as %3A, / as %2F)";
+  }
+  return undefined;
 };
 
 const schema = z.object({
@@ -29,7 +44,10 @@ const schema = z.object({
   ACTIONLOG_SMTP_URL: z
     .string()
     .optional()
-    .refine((value) => value === undefined || value.trim() === "" || isSmtpUrl(value), "is not an SMTP URL; write smtp://user:password@host:587 or smtps://user:password@host:465"),
+    .superRefine((value, ctx) => {
+      const problem = value === undefined || value.trim() === "" ? undefined : smtpUrlProblem(value);
+      if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+    }),
   /**
    * Sends gsheet:<id> traffic to another Sheets API, such as the test suite's local fake
    * (http://127.0.0.1:8081/). Real Google credentials are never sent there.
@@ -37,7 +55,9 @@ const schema = z.object({
   ACTIONLOG_SHEETS_ROOT_URL: z
     .string()
     .optional()
-    .refine((value) => value === undefined || value.trim() === "" || /^https?:\/\/[^/\s]+/.test(value.trim()), "is not an http(s) URL; write the Sheets API base, such as http://127.0.0.1:8081/"),
+    .refine((value) => value === undefined || value.trim() === "" || /^https?:\/\/[^/\s]+/.test(value.trim()), "is not an http(s) URL; write the Sheets API base, such as http://127.0.0.1:8081/")
+    // The Sheets client cannot send them, and every failure message would quote them.
+    .refine((value) => value === undefined || !hasUrlCredentials(value), "holds a user name or password, which the Sheets client cannot send; write the URL without them, such as http://127.0.0.1:8081/"),
 });
 
 export interface Config {
@@ -49,8 +69,16 @@ export interface Config {
   sheetsRootUrl: string | undefined;
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = schema.safeParse(env);
+export interface LoadOptions {
+  /**
+   * False for a run that sends mail some other way (--outbox, --smtp) or none at all: it never
+   * uses ACTIONLOG_SMTP_URL, so a malformed one must not stop it (smtpUrl is then undefined).
+   */
+  smtpUrl?: boolean;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, options: LoadOptions = {}): Config {
+  const parsed = schema.safeParse(options.smtpUrl === false ? { ...env, ACTIONLOG_SMTP_URL: undefined } : env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
     throw new ActionlogError("CONFIG", `Bad configuration: ${lines.join("; ")}`);

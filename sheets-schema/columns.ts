@@ -5,7 +5,7 @@ import { headerKey } from "./tabs.js";
 
 export interface TabColumns {
   tab: string;
-  /** headerKey(header) → zero-based column index; the first occurrence wins. */
+  /** headerKey(header) → zero-based column index; the first occurrence (a repeated required header blocks every job). */
   index: ReadonlyMap<string, number>;
 }
 
@@ -13,26 +13,62 @@ export interface LocatedTab {
   columns: TabColumns;
   /** Missing required headers and duplicated headers, as problems on row 1. */
   problems: Problem[];
+  /**
+   * The header problems no job may run with, missing ones first: a required header that is
+   * missing, or written over two columns (jobs would read and write whichever came first,
+   * overwriting a member's own column that happens to share the name).
+   */
+  blocking: Problem[];
 }
+
+/** `G` for column 7, `AA` for column 27 (1-based), as a member sees it above the column. */
+export const columnLetter = (column: number): string => {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+};
+
+const listed = (items: readonly string[]): string =>
+  items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 
 export function locateColumns(tab: RawTab, required: readonly string[]): LocatedTab {
   const index = new Map<string, number>();
+  const places = new Map<string, number[]>();
   const problems: Problem[] = [];
   tab.headers.forEach((header, i) => {
     const key = headerKey(header);
     if (key === "") return;
-    if (index.has(key)) {
-      problems.push(headerProblem(tab.name, header, `Header "${header.trim()}" appears twice; rename or delete the second one so each column has one meaning`));
-      return;
-    }
+    places.set(key, [...(places.get(key) ?? []), i]);
+    if (index.has(key)) return;
     index.set(key, i);
   });
+  const missing: Problem[] = [];
+  const repeated: Problem[] = [];
   for (const header of required) {
-    if (!index.has(headerKey(header))) {
-      problems.push(headerProblem(tab.name, header, `Header "${header}" is missing from row 1 of the ${tab.name} tab; add it back (the automation finds columns by header name)`));
+    const at = places.get(headerKey(header));
+    if (!at) {
+      missing.push(headerProblem(tab.name, header, `Header "${header}" is missing from row 1 of the ${tab.name} tab; add it back (the automation finds columns by header name)`));
+    } else if (at.length > 1) {
+      repeated.push(headerProblem(tab.name, header, repeatedMessage(tab, header, at)));
     }
   }
-  return { columns: { tab: tab.name, index }, problems };
+  const wanted = new Set(required.map(headerKey));
+  for (const [key, at] of places) {
+    if (at.length < 2 || wanted.has(key)) continue;
+    const header = (tab.headers[at[1] ?? 0] ?? key).trim();
+    problems.push(headerProblem(tab.name, header, `Header "${header}" appears twice; rename or delete the second one so each column has one meaning`));
+  }
+  problems.push(...repeated, ...missing);
+  return { columns: { tab: tab.name, index }, problems, blocking: [...missing, ...repeated] };
+}
+
+/** Names every column holding the header, as written there, since the member must find their own among them. */
+function repeatedMessage(tab: RawTab, header: string, at: readonly number[]): string {
+  const columns = at.map((i) => `${columnLetter(i + 1)} ("${(tab.headers[i] ?? "").trim()}")`);
+  return (
+    `Header "${header}" is on ${at.length === 2 ? "both" : at.length} columns ${listed(columns)} (headers match ignoring case), so actionlog cannot tell which is its ${header} column ` +
+    `and stops without writing or sending anything; rename your own column (for example to "My ${header}") and run again`
+  );
 }
 
 const headerProblem = (tab: string, column: string, message: string): Problem => ({

@@ -42,16 +42,17 @@ const toAddresses = (cell: string): string[] =>
     .filter((address) => address !== "" && !address.startsWith("cc:"));
 
 /**
- * Reads the Mail Log. A tab without its Key or Status header would make every message look
- * unsent, so that stops the job with a fix rather than mailing everyone twice.
+ * Reads the Mail Log. A tab without its Key or Status header, or with one of them on two
+ * columns, would make messages look unsent, so that stops the job with a fix rather than
+ * mailing everyone twice.
  */
 export function readMailLog(workbook: RawWorkbook): MailLogState {
   const tab = findTab(workbook, MAIL_LOG_TAB);
   if (!tab) return { tab: undefined, sent: new Set(), reached: new Map() };
-  const { columns, problems } = locateColumns(tab, REQUIRED);
-  const missing = problems.find((p) => p.message.includes("is missing"));
-  if (missing) {
-    throw new ActionlogError("SCHEMA", `${MAIL_LOG_TAB}: ${missing.message}; or delete the tab to start a new log (messages already sent this week would then be sent again)`);
+  const { columns, blocking } = locateColumns(tab, REQUIRED);
+  const blocked = blocking[0];
+  if (blocked) {
+    throw new ActionlogError("SCHEMA", `${MAIL_LOG_TAB}: ${blocked.message}; or delete the tab to start a new log (messages already sent this week would then be sent again)`);
   }
   const sent = new Set<string>();
   const reached = new Map<string, Set<string>>();

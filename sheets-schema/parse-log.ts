@@ -15,8 +15,9 @@ const REQUIRED_TABS = [TAB.settings, TAB.members, TAB.meetings, TAB.actions, TAB
 export const findTab = (workbook: RawWorkbook, name: string): RawTab | undefined => tabNamed(workbook.tabs, name);
 
 /**
- * Throws a SCHEMA error for a missing tab or a missing required header, since no job can run
- * safely without knowing where its columns are. Everything else comes back as problems.
+ * Throws a SCHEMA error for a missing tab, or a required header that is missing or on two
+ * columns, since no job can run safely without knowing where its columns are (a repeated one
+ * would have it write over, or mail from, a member's own column). Everything else comes back as problems.
  */
 export function parseLog(workbook: RawWorkbook): LogData {
   const problems: Problem[] = [];
@@ -26,8 +27,8 @@ export function parseLog(workbook: RawWorkbook): LogData {
       throw new ActionlogError("SCHEMA", `The ${name} tab is missing; add a tab named ${name} with headers ${HEADERS[name].join(", ")}`);
     }
     const located = locateColumns(tab, HEADERS[name]);
-    const missing = located.problems.find((p) => p.message.includes("is missing"));
-    if (missing) throw new ActionlogError("SCHEMA", `${name}: ${missing.message}`);
+    const blocking = located.blocking[0];
+    if (blocking) throw new ActionlogError("SCHEMA", `${name}: ${blocking.message}`);
     problems.push(...located.problems);
   }
   const settings = parseSettings(findTab(workbook, TAB.settings));

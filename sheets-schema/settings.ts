@@ -28,11 +28,19 @@ const whole = (min: number, max: number) =>
 const email = z.union([z.literal(""), z.email("write one email address, such as pmo@example.org")]);
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-const splitDomains = (value: string): string[] =>
-  value.split(/[\s,;]+/).map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean);
+/**
+ * The forms people mean as a domain: `@example.org`, `*.example.org` and `.example.org` (subdomains
+ * are included anyway), and a fully qualified `example.gov.uk.` with its trailing dot.
+ */
+const domainOf = (entry: string): string => entry.toLowerCase().replace(/^(?:@|\*\.|\.)/, "").replace(/\.$/, "");
+const splitDomains = (value: string): string[] => value.split(/[\s,;]+/).map(domainOf).filter(Boolean);
+// Anything else is refused as a whole: the allowlist then mails pmo_email alone (see recipients.ts).
 const domainList = z
   .string()
-  .refine((value) => splitDomains(value).every((d) => DOMAIN.test(d)), "write mail domains separated by commas, such as example.org, example.gov.uk")
+  .refine(
+    (value) => splitDomains(value).every((d) => DOMAIN.test(d)),
+    "write mail domains separated by commas, such as example.org, example.gov.uk; until then only pmo_email gets mail",
+  )
   .transform(splitDomains);
 
 /** One entry per key: its schema and the default used when the row is absent or blank. */

@@ -3,6 +3,7 @@ import { headerKey, tabNamed as findTab } from "../../sheets-schema/tabs.js";
 import { ActionlogError } from "../core/errors.js";
 import { cellText } from "../core/text.js";
 import type { Cell } from "../core/types.js";
+import { coveringMerge, type MergeBox, mergeBoxes } from "./merged-cells.js";
 import type { CellUpdate, ChangeBatch, RawTab, RawWorkbook, TabReplacement } from "./workbook.js";
 
 /** One cell to write; `column` is 1-based, `tab` is the tab's name as the workbook spells it. */
@@ -35,6 +36,8 @@ interface PlanTab {
   rows: Map<number, Cell[]>;
   /** Ref → rows holding it, built on first use so 10k updates stay linear. */
   refs?: Map<string, number[]> | undefined;
+  /** Merged cells: a write to any but a merge's top-left cell would change nothing a member sees. */
+  merges: MergeBox[];
 }
 
 /** Every adapter reports blanks as null, so the empty string is normalised away on the way in and out. */
@@ -79,12 +82,14 @@ const toPlanTab = (tab: RawTab): PlanTab => ({
   name: tab.name,
   headers: [...tab.headers],
   rows: new Map(tab.rows.map((row) => [row.row, [...row.cells]])),
+  merges: mergeBoxes(tab.merges),
 });
 
 const fromReplacement = (tab: TabReplacement): PlanTab => ({
   name: tab.name,
   headers: [...tab.headers],
   rows: new Map(tab.rows.map((cells, index) => [index + 2, [...cells]])),
+  merges: [],
 });
 
 const refIndex = (tab: PlanTab): Map<string, number[]> => {
@@ -143,7 +148,8 @@ export const planBatch = (current: RawWorkbook, batch: ChangeBatch): BatchPlan =
     const tab = findTab(tabs, update.tab);
     const column = tab ? columnIndex(tab.headers, update.column) : -1;
     const row = !tab ? undefined : update.ref.trim() !== "" ? rowForRef(tab, update.ref) : update.row;
-    if (!tab || column < 0 || row === undefined || !Number.isInteger(row) || row < 2) {
+    // A cell inside merged cells, other than the top-left one, takes no value in Excel or Sheets: skipped, never audited as written.
+    if (!tab || column < 0 || row === undefined || !Number.isInteger(row) || row < 2 || coveringMerge(tab.merges, row, column + 1)) {
       plan.skipped.push({ ...update });
       continue;
     }

@@ -3,6 +3,7 @@ import type { sheets_v4 } from "@googleapis/sheets";
 import type { Cell } from "../core/types.js";
 import type { BatchPlan } from "./batch-plan.js";
 import { alignRow, findTab, isBlankRow, trimHeaders } from "./batch-plan.js";
+import { rangeName, withMerges } from "./merged-cells.js";
 import type { RawTab } from "./workbook.js";
 
 /** One sheet's identity and grid size, as the adapter last saw them. */
@@ -12,6 +13,8 @@ export interface SheetInfo {
   name: string;
   rowCount: number;
   columnCount: number;
+  /** True when the sheet has merged cells, which a rebuild of the whole tab must undo first. */
+  merged?: boolean;
 }
 
 /** Google's error cells, as UNFORMATTED_VALUE reports them. */
@@ -72,16 +75,24 @@ export const cellData = (cell: Cell): sheets_v4.Schema$CellData => {
   return { userEnteredValue: { boolValue: cell } };
 };
 
-/** Field mask for reading grids: sheet identities and shown values, nothing else. */
+/** Field mask for reading grids: sheet identities, merges and shown values, nothing else. */
 export const GRID_FIELDS =
-  "sheets(properties(sheetId,title,index,sheetType,gridProperties(rowCount,columnCount)),data(startRow,startColumn,rowData(values(effectiveValue))))";
+  "sheets(properties(sheetId,title,index,sheetType,gridProperties(rowCount,columnCount)),merges,data(startRow,startColumn,rowData(values(effectiveValue))))";
 
 export const sheetInfo = (sheet: sheets_v4.Schema$Sheet): SheetInfo => ({
   sheetId: sheet.properties?.sheetId ?? 0,
   name: sheet.properties?.title ?? "",
   rowCount: sheet.properties?.gridProperties?.rowCount ?? DEFAULT_ROWS,
   columnCount: sheet.properties?.gridProperties?.columnCount ?? DEFAULT_COLUMNS,
+  ...((sheet.merges ?? []).length > 0 ? { merged: true } : {}),
 });
+
+/** A merge's GridRange (0-based, end exclusive) as the port's A1 range, e.g. "C14:C16". */
+const mergeRange = (range: sheets_v4.Schema$GridRange): string => {
+  const top = (range.startRowIndex ?? 0) + 1;
+  const left = (range.startColumnIndex ?? 0) + 1;
+  return rangeName({ top, left, bottom: Math.max(top, range.endRowIndex ?? top), right: Math.max(left, range.endColumnIndex ?? left) });
+};
 
 /** Chart sheets and connected-data sheets have no cells to read or write. */
 export const isGridSheet = (sheet: sheets_v4.Schema$Sheet): boolean => (sheet.properties?.sheetType ?? "GRID") === "GRID";
@@ -101,7 +112,8 @@ export const tabFromSheet = (sheet: sheets_v4.Schema$Sheet): RawTab => {
     const cells = rowCells(row);
     if (!isBlankRow(cells)) rows.push({ row: number, cells: alignRow(cells, headers.length) });
   });
-  return { name: sheet.properties?.title ?? "", headers, rows };
+  // Every cell of a merge reads as the value shown in it, as Excel's merges do in the xlsx adapter.
+  return withMerges({ name: sheet.properties?.title ?? "", headers, rows }, (sheet.merges ?? []).map(mergeRange));
 };
 
 /** The plan's cell writes and appended rows as fixed ranges for one values.batchUpdate (RAW, so text stays text). */
@@ -148,6 +160,8 @@ export const spreadsheetRequests = (plan: BatchPlan, directory: readonly SheetIn
     }
     const rows = [tab.headers, ...tab.rows];
     need(sheet.sheetId, rows.length, Math.max(...rows.map((row) => row.length)));
+    // A member's merges in a generated tab would hide the rebuilt rows' cells; Excel's rebuilt sheet has none either.
+    if (sheet.merged) writes.push({ unmergeCells: { range: { sheetId: sheet.sheetId } } });
     writes.push({ updateCells: { range: { sheetId: sheet.sheetId }, rows: rows.map((row) => ({ values: row.map(cellData) })), fields: "userEnteredValue" } });
   }
   const cellsAt = (name: string, row: number, column: number, cells: Cell[]) => {

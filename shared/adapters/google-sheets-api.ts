@@ -96,7 +96,7 @@ export function createSheetsApi(options: SheetsApiOptions): SheetsApi {
 
   const translate = async (failure: Failure, purpose: string, attempts: number): Promise<ActionlogError> => {
     const account = failure.status === 403 ? await accountOf(auth) : undefined;
-    const error = explain(failure, { spreadsheetId, purpose, attempts, timeoutMs, account });
+    const error = explain(failure, { spreadsheetId, purpose, attempts, timeoutMs, account, rootUrl: options.rootUrl });
     return new ActionlogError(error.code, error.message, { cause: { status: failure.status, message: failure.message } });
   };
 

@@ -1,5 +1,6 @@
 /** Google Sheets API failures, read out of gaxios's errors once and put in words a PMO can act on. */
 import { type ActionlogErrorCode, isActionlogError } from "../core/errors.js";
+import { hideUrlCredentials } from "../core/url-credentials.js";
 
 /** What went wrong with one request, pulled out of gaxios's error once. */
 export interface Failure {
@@ -17,7 +18,8 @@ export const failureOf = (error: unknown): Failure => {
   const e = error as { status?: unknown; message?: unknown; config?: unknown; name?: unknown; response?: { status?: number; data?: unknown; headers?: { get?: (name: string) => string | null } } };
   const status = typeof e.response?.status === "number" ? e.response.status : typeof e.status === "number" ? e.status : undefined;
   const data = e.response?.data as { error?: { message?: unknown } } | undefined;
-  const message = typeof data?.error?.message === "string" ? data.error.message : String(e.message ?? error);
+  // The client's own errors quote the request URL, credentials and all: hidden here, once, for every message built from it.
+  const message = hideUrlCredentials(typeof data?.error?.message === "string" ? data.error.message : String(e.message ?? error));
   const retryAfter = Number(e.response?.headers?.get?.("retry-after"));
   // gaxios errors carry their request config; errors raised before any request (credentials) do not.
   const kind = status !== undefined ? "answered" : typeof e.config === "object" || e.name === "AbortError" ? "unanswered" : "local";
@@ -39,7 +41,21 @@ export interface FailureContext {
   timeoutMs: number;
   /** The service account to share the sheet with, when it could be found out. */
   account: string | undefined;
+  /** ACTIONLOG_SHEETS_ROOT_URL (a Sheets API other than Google's), when one is set. */
+  rootUrl?: string | undefined;
 }
+
+/**
+ * Nothing listening, a host that does not exist, or credentials the client cannot send: with a
+ * Sheets API of one's own choosing that is the setting, not a passing fault, so running the job
+ * again would not help. Google's own API failing to connect is still treated as passing.
+ */
+const rootUrlProblem = (failure: Failure, rootUrl: string | undefined): string | undefined => {
+  if (rootUrl === undefined || failure.status !== undefined) return undefined;
+  if (/embedded credentials/i.test(failure.message)) return "it holds a user name or password, which the Sheets client cannot send; write the URL without them";
+  const refused = /\b(ECONNREFUSED|ENOTFOUND)\b.*$/.exec(failure.message);
+  return refused ? `nothing answers there (${refused[0]}); check the address and port, or unset ACTIONLOG_SHEETS_ROOT_URL to use Google's Sheets API` : undefined;
+};
 
 export const explain = (failure: Failure, context: FailureContext): { code: ActionlogErrorCode; message: string } => {
   const { purpose, attempts, timeoutMs, account } = context;
@@ -61,6 +77,10 @@ export const explain = (failure: Failure, context: FailureContext): { code: Acti
     return { code: "WORKBOOK_FORBIDDEN", message: `Could not ${purpose} ${where}: no usable Google credentials (${message}); on your machine run gcloud auth application-default login, in the cloud check the function's service account` };
   }
   const again = "nothing is lost: run the job again, and it re-reads the sheet and writes only what is still needed";
+  const setting = rootUrlProblem(failure, context.rootUrl);
+  if (setting !== undefined && context.rootUrl !== undefined) {
+    return { code: "CONFIG", message: `Could not ${purpose} ${where} through the Sheets API at ${hideUrlCredentials(context.rootUrl)} (ACTIONLOG_SHEETS_ROOT_URL): ${setting}` };
+  }
   if (status === undefined) {
     const what = /abort|timeout/i.test(message) ? `no answer within ${timeoutMs / 1000}s` : message;
     return { code: "SHEETS_API", message: `Could not ${purpose} ${where}: ${what}; ${again}` };

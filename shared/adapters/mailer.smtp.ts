@@ -30,7 +30,13 @@ export function smtpLabel(url: string): string {
 const secretsOf = (url: URL): string[] => {
   const written = url.password;
   if (written === "") return [];
-  return [...new Set([written, decodeURIComponent(written)])].filter((s) => s.length > 0);
+  let decoded = written;
+  try {
+    decoded = decodeURIComponent(written);
+  } catch {
+    // A % that starts no escape: the password as written is then all there is to scrub.
+  }
+  return [...new Set([written, decoded])].filter((s) => s.length > 0);
 };
 
 const scrub = (text: string, secrets: readonly string[]): string =>
@@ -40,11 +46,25 @@ interface NodemailerError {
   message?: string;
   code?: string;
   rejected?: string[];
+  /** Set from OpenSSL on a TLS failure ("SSL routines"), with originalCode such as ERR_SSL_WRONG_VERSION_NUMBER. */
+  library?: string;
+  originalCode?: string;
 }
 
-function failureOf(error: unknown, mail: OutgoingMail, secrets: readonly string[]): MailFailure {
+/** A handshake that failed in OpenSSL itself, as when smtps:// meets a server that speaks plain text first. */
+const isTlsFailure = (err: NodemailerError): boolean =>
+  /SSL routines/i.test(err.library ?? "") || /^ERR_SSL_/.test(err.originalCode ?? "") || /SSL routines|wrong version number/i.test(err.message ?? "");
+
+/**
+ * `tlsServer` is host:port for an smtps:// URL: there a TLS failure is put in plain words rather than
+ * OpenSSL's (`...:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:...`).
+ */
+function failureOf(error: unknown, mail: OutgoingMail, secrets: readonly string[], tlsServer: string | undefined): MailFailure {
   const err = (typeof error === "object" && error !== null ? error : { message: String(error) }) as NodemailerError;
-  const message = scrub(err.message ?? "unknown SMTP error", secrets);
+  const message =
+    tlsServer !== undefined && isTlsFailure(err)
+      ? `the server at ${tlsServer} did not answer TLS; check the port or use smtp:// (which upgrades with STARTTLS when the server offers it)`
+      : scrub(err.message ?? "unknown SMTP error", secrets);
   if (err.code === "EENVELOPE" && Array.isArray(err.rejected) && err.rejected.length > 0) {
     return { kind: "rejected", recipients: err.rejected, accepted: [], message };
   }
@@ -64,6 +84,7 @@ export const createSmtpMailer = (options: SmtpMailerOptions): Mailer => {
   }
   const secrets = secretsOf(parsed);
   const label = smtpLabel(url);
+  const tlsServer = parsed.protocol === "smtps:" ? `${parsed.hostname}:${parsed.port || 465}` : undefined;
   // nodemailer is loaded on the first send, so a cloud function that sends nothing never pays for it at cold start.
   let transport: Promise<Transporter<SMTPPool.SentMessageInfo>> | undefined;
   const connect = () =>
@@ -91,7 +112,7 @@ export const createSmtpMailer = (options: SmtpMailerOptions): Mailer => {
       }
       return { ok: true, messageId: mail.messageId, accepted };
     } catch (error) {
-      return { ok: false, failure: failureOf(error, mail, secrets) };
+      return { ok: false, failure: failureOf(error, mail, secrets, tlsServer) };
     }
   };
 

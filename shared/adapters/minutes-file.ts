@@ -14,6 +14,47 @@ const decodeText = (bytes: Uint8Array): string => {
   return new TextDecoder("utf-8").decode(bytes);
 };
 
+/** Minutes of a long meeting are well under 1 MB of document XML; past this a .docx is a zip bomb or not minutes. */
+export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+
+const tooLarge = (label: string): ActionlogError =>
+  new ActionlogError(
+    "MINUTES_UNREADABLE",
+    `${label} is not a readable Word document (its text would unpack to over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB, far more than any minutes, so it was not opened); check it is the right file, or save the minutes as plain text (.txt) and import that`,
+  );
+
+/** The size the zip's directory declares for a part; JSZip keeps it on an undocumented field. */
+const declaredSize = (part: JSZip.JSZipObject): number | undefined => {
+  const size = (part as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
+  return typeof size === "number" ? size : undefined;
+};
+
+/**
+ * Inflates a part as a stream and stops once it passes `limit`, so a part whose directory entry
+ * understates its size still never holds more than about the limit in memory.
+ */
+function unpackAtMost(part: JSZip.JSZipObject, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // JSZip's stream (readable-stream 2) has no async iterator; once paused it stops inflating.
+    const stream = part.nodeStream("nodebuffer");
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      stream.pause();
+      stream.removeListener("data", onData);
+      resolve(undefined);
+    };
+    stream.on("data", onData);
+    stream.on("error", reject);
+    stream.on("end", () => resolve(Buffer.concat(chunks)));
+  });
+}
+
 const unreadable = (label: string, why: string, cause?: unknown): ActionlogError =>
   new ActionlogError(
     "MINUTES_UNREADABLE",
@@ -30,8 +71,16 @@ async function readDocx(bytes: Uint8Array, label: string): Promise<MinutesDocume
   }
   const part = zip.file("word/document.xml");
   if (part === null) throw unreadable(label, "it has no word/document.xml");
+  if ((declaredSize(part) ?? 0) > MAX_DOCUMENT_BYTES) throw tooLarge(label);
+  let xml: Buffer | undefined;
   try {
-    return readDocumentXml(await part.async("string"));
+    xml = await unpackAtMost(part, MAX_DOCUMENT_BYTES);
+  } catch (error) {
+    throw unreadable(label, "its document part cannot be unpacked", error);
+  }
+  if (xml === undefined) throw tooLarge(label);
+  try {
+    return readDocumentXml(xml.toString("utf8"));
   } catch (error) {
     throw unreadable(label, "its document part cannot be unpacked", error);
   }

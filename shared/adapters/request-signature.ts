@@ -7,15 +7,18 @@ export const SIGNATURE_HEADER = "x-actionlog-signature";
 /** How far a signature's timestamp may be from the function's clock, either way. */
 export const SIGNATURE_TOLERANCE_SECONDS = 5 * 60;
 
-const hmacHex = (secret: string, timestamp: number, body: Buffer | string): string =>
-  createHmac("sha256", secret).update(`${timestamp}.`).update(body).digest("hex");
+const hmacHex = (secret: string, timestamp: number, target: string, body: Buffer | string): string =>
+  createHmac("sha256", secret).update(`${timestamp}.${target}.`).update(body).digest("hex");
 
 /**
- * `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`: the same bytes the relay
- * puts on the wire, so the function verifies the raw body, never a re-serialised one.
+ * `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<function>.<raw body>")>`: the same bytes
+ * the relay puts on the wire, so the function verifies the raw body, never a re-serialised one.
+ * `target` is the function the request is for (onSheetEdit, generateRegister, previewDigest):
+ * each runs as its own service with its own replay memory, so without it an edit nudge would
+ * also be a valid generateRegister request.
  */
-export const signRequest = (secret: string, body: Buffer | string, timestamp: number): string =>
-  `t=${timestamp},v1=${hmacHex(secret, timestamp, body)}`;
+export const signRequest = (secret: string, target: string, body: Buffer | string, timestamp: number): string =>
+  `t=${timestamp},v1=${hmacHex(secret, timestamp, target, body)}`;
 
 export type SignatureCheck =
   /** `signature` is the verified v1 value: the key the replay guard remembers. */
@@ -41,14 +44,15 @@ function parseHeader(header: string): ParsedHeader | undefined {
 }
 
 /**
- * Checks a signature header against the raw body. `nowSeconds` is injected (the shells pass
- * the clock), and every comparison is constant-time so a caller learns nothing from timing.
- * Reasons are fixed phrases: they never echo the header, the body or the secret.
+ * Checks a signature header against the raw body and the function receiving it (`target`).
+ * `nowSeconds` is injected (the shells pass the clock), and every comparison is constant-time
+ * so a caller learns nothing from timing. Reasons are fixed phrases: they never echo the
+ * header, the body or the secret.
  */
 export function verifySignature(
   header: string | undefined,
   body: Buffer,
-  options: { secret: string; nowSeconds: number; toleranceSeconds?: number },
+  options: { secret: string; target: string; nowSeconds: number; toleranceSeconds?: number },
 ): SignatureCheck {
   if (header === undefined || header.trim() === "") return { ok: false, reason: "missing X-Actionlog-Signature header" };
   const parsed = parseHeader(header);
@@ -57,9 +61,11 @@ export function verifySignature(
   if (Math.abs(options.nowSeconds - parsed.timestamp) > tolerance) {
     return { ok: false, reason: `signature timestamp is more than ${tolerance / 60} minutes from the server clock; sign each request when it is sent` };
   }
-  const expected = Buffer.from(hmacHex(options.secret, parsed.timestamp, body), "hex");
+  const expected = Buffer.from(hmacHex(options.secret, parsed.timestamp, options.target, body), "hex");
   const match = parsed.signatures.find((candidate) => timingSafeEqual(Buffer.from(candidate, "hex"), expected));
-  if (match === undefined) return { ok: false, reason: "signature does not match the body; check the relay uses the same secret" };
+  if (match === undefined) {
+    return { ok: false, reason: `signature does not match the body and this function (${options.target}); check the relay uses the same secret and signs the name of the function it calls` };
+  }
   return { ok: true, timestamp: parsed.timestamp, signature: match };
 }
 

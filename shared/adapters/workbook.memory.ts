@@ -2,6 +2,7 @@
 import type { Cell } from "../core/types.js";
 import type { CellWrite, RowWrite } from "./batch-plan.js";
 import { alignRow, findTab, isBlankRow, normaliseCell, planBatch, trimHeaders } from "./batch-plan.js";
+import { withMerges } from "./merged-cells.js";
 import type { ApplyResult, ChangeBatch, RawTab, RawWorkbook, Workbook } from "./workbook.js";
 
 export interface MemoryWorkbookOptions {
@@ -19,6 +20,8 @@ interface StoredTab {
   name: string;
   headers: string[];
   rows: Map<number, Cell[]>;
+  /** Merged cells as seeded; a replaced tab has none, as in a rebuilt sheet. */
+  merges: string[];
 }
 
 const defaults: Required<MemoryWorkbookOptions> = { tabs: [], label: "memory workbook" };
@@ -27,6 +30,7 @@ const store = (tab: RawTab): StoredTab => ({
   name: tab.name,
   headers: [...tab.headers],
   rows: new Map(tab.rows.map((row) => [row.row, row.cells.map(normaliseCell)])),
+  merges: [...(tab.merges ?? [])],
 });
 
 /** Copies out, so nothing a caller does to the result can reach the stored state. */
@@ -36,7 +40,7 @@ const present = (tab: StoredTab): RawTab => {
     .filter(([, cells]) => !isBlankRow(cells))
     .sort(([a], [b]) => a - b)
     .map(([row, cells]) => ({ row, cells: alignRow(cells, headers.length) }));
-  return { name: tab.name, headers, rows };
+  return withMerges({ name: tab.name, headers, rows }, tab.merges);
 };
 
 /** An appended row as single-cell writes, leaving blank cells alone just as a sheet append would. */
@@ -59,6 +63,7 @@ export const createMemoryWorkbook = (options: MemoryWorkbookOptions = {}): Memor
         name: replacement.name,
         headers: [...replacement.headers],
         rows: new Map(replacement.rows.map((cells, index) => [index + 2, cells.map(normaliseCell)])),
+        merges: [],
       };
       const existing = findTab(tabs, replacement.name);
       if (existing) tabs.splice(tabs.indexOf(existing), 1, fresh);

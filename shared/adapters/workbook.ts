@@ -13,6 +13,11 @@ export interface RawTab {
   headers: string[];
   /** Data rows in sheet order; rows with no values at all may be omitted. */
   rows: SheetRow[];
+  /**
+   * Merged cells as A1 ranges ("C14:C16"), present only when the tab has some. Every cell of a
+   * merge reads as the value shown in it, its top-left cell's; only that cell can be written.
+   */
+  merges?: string[];
 }
 
 export interface RawWorkbook {

@@ -3,12 +3,13 @@ import type { CellValue, Workbook as ExcelWorkbook, Worksheet } from "exceljs";
 import type { Cell } from "../core/types.js";
 import type { BatchPlan } from "./batch-plan.js";
 import { alignRow, isBlankRow, trimHeaders } from "./batch-plan.js";
+import { type MergeBox, rangeName, withMerges } from "./merged-cells.js";
 import type { RawTab, RawWorkbook } from "./workbook.js";
 
 const MS_PER_DAY = 86_400_000;
 /** Sheet serial day 0 is 1899-12-30, the epoch Google Sheets' SERIAL_NUMBER uses too. */
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
-/** exceljs's ValueType.Merge: a cell covered by a merge echoes the master's value, which Sheets reports as blank. */
+/** exceljs's ValueType.Merge: a cell covered by a merge, other than its top-left (master) cell. */
 const MERGE_TYPE = 1;
 
 export const dateToSerial = (date: Date): number => (date.getTime() - SERIAL_EPOCH_MS) / MS_PER_DAY;
@@ -33,15 +34,22 @@ export const fromExcel = (value: unknown): Cell => {
   return text === undefined || text === "" ? null : text;
 };
 
-/** One worksheet as a RawTab: header text from row 1, non-blank data rows after it. */
+/** One worksheet as a RawTab: header text from row 1, non-blank data rows after it, each merged cell showing its top-left value. */
 export const readWorksheet = (sheet: Worksheet): RawTab => {
+  // Found from the covered cells, since exceljs keeps its list of merges private.
+  const merges = new Map<string, MergeBox>();
   const cellsOf = (rowNumber: number): Cell[] => {
     const row = sheet.findRow(rowNumber);
     if (!row) return [];
     // findCell, not getCell: reading must not create cells that the next save would write out.
     return Array.from({ length: row.cellCount }, (_, index) => {
       const cell = row.findCell(index + 1);
-      return cell === undefined || cell.type === MERGE_TYPE ? null : fromExcel(cell.value);
+      if (cell === undefined) return null;
+      if (cell.type !== MERGE_TYPE) return fromExcel(cell.value);
+      const master = cell.master;
+      const box = merges.get(master.address) ?? { top: Number(master.row), left: Number(master.col), bottom: rowNumber, right: index + 1 };
+      merges.set(master.address, { ...box, bottom: Math.max(box.bottom, rowNumber), right: Math.max(box.right, index + 1) });
+      return null;
     });
   };
   const headers = trimHeaders(cellsOf(1).map((cell) => (cell === null ? "" : String(cell))));
@@ -50,7 +58,7 @@ export const readWorksheet = (sheet: Worksheet): RawTab => {
     const cells = cellsOf(rowNumber);
     if (!isBlankRow(cells)) rows.push({ row: rowNumber, cells: alignRow(cells, headers.length) });
   }
-  return { name: sheet.name, headers, rows };
+  return withMerges({ name: sheet.name, headers, rows }, [...merges.values()].map(rangeName));
 };
 
 export const readWorkbook = (workbook: ExcelWorkbook): RawWorkbook => ({

@@ -121,26 +121,57 @@ const NUMERIC_UK = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/;
 const NUMERIC_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const WORDED = /^(?:([a-z]+)\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]+)\.?[\s,-]+(\d{4}|\d{2})$/;
 
-/** Two-digit years are this century: members write 23 for 2023, never 1923. */
-const fullYear = (digits: string): number => (digits.length === 2 ? 2000 + Number(digits) : Number(digits));
+/** The month (1–12) a word names: `oct`, `October`, `sept`; undefined for any other word. */
+export const monthOf = (word: string): number | undefined => {
+  const key = word.toLowerCase();
+  return Object.hasOwn(MONTHS, key) ? MONTHS[key] : undefined;
+};
+
+/** A two-digit year is placed within this many years of a pivot (the committee's today). */
+export const TWO_DIGIT_YEAR_SPAN = 50;
+
+/**
+ * The full year for two digits: the one within 50 years of `pivotYear` (99 is 1999 in 2023,
+ * not 2099), or null when two are equally near (73 in 2023), since then either could be meant.
+ */
+export const nearYear = (digits: number, pivotYear: number): number | null => {
+  const century = Math.floor(pivotYear / 100) * 100;
+  const near = [century - 100, century, century + 100].map((c) => c + digits).filter((y) => Math.abs(y - pivotYear) <= TWO_DIGIT_YEAR_SPAN);
+  return near.length === 1 ? (near[0] ?? null) : null;
+};
+
+/**
+ * The year as written. Two digits: near `pivotYear` when given; this century when the pivot is
+ * undefined (Meetings and minutes dates, read with no today); null (not a date) when the pivot is null.
+ */
+const fullYear = (digits: string, pivotYear: number | null | undefined): number | null => {
+  if (digits.length !== 2) return Number(digits);
+  if (pivotYear === undefined) return 2000 + Number(digits);
+  return pivotYear === null ? null : nearYear(Number(digits), pivotYear);
+};
 
 /**
  * Reads a date as a UK member types it, day first: 13/10/2023, 13/10/23, 13-10-2023,
  * 13.10.2023, 13 Oct 2023, 13th October 2023, Fri 13 Oct 2023 or 2023-10-13.
  * Null for anything else, for days that do not exist (31/02/2024), and for a weekday
  * that does not match the date (Thu 13 Oct 2023), since then either could be meant.
+ * `pivotYear` places a two-digit year (see {@link nearYear}); null refuses one.
  */
-export const parseUkDate = (text: string): IsoDate | null => {
+export const parseUkDate = (text: string, pivotYear?: number | null): IsoDate | null => {
   const folded = foldSpaces(text).toLowerCase();
   const iso = NUMERIC_ISO.exec(folded);
   if (iso) return isoFromParts(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const numeric = NUMERIC_UK.exec(folded);
-  if (numeric) return isoFromParts(fullYear(numeric[4] ?? ""), Number(numeric[3]), Number(numeric[1]));
+  if (numeric) {
+    const year = fullYear(numeric[4] ?? "", pivotYear);
+    return year === null ? null : isoFromParts(year, Number(numeric[3]), Number(numeric[1]));
+  }
   const worded = WORDED.exec(folded);
   if (!worded) return null;
   const month = MONTHS[worded[3] ?? ""];
   if (month === undefined) return null;
-  const year = fullYear(worded[4] ?? "");
+  const year = fullYear(worded[4] ?? "", pivotYear);
+  if (year === null) return null;
   const day = Number(worded[2]);
   const date = isoFromParts(year, month, day);
   if (date === null || worded[1] === undefined) return date;

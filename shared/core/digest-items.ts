@@ -2,6 +2,7 @@
 import type { DateTime } from "luxon";
 import { committeeToday, isoFromSerial, isoToSerial, partsFromSerial, weekdayOfSerial } from "./dates.js";
 import { type MeetingCalendar, createMeetingCalendar } from "./meetings.js";
+import { foldSpaces } from "./text.js";
 import type { IsoDate, LogData, Meeting, Status } from "./types.js";
 import type { CheckedAction } from "./validate-actions.js";
 import { addWorkingDays, isWorkingSerial, workingDaysBetween } from "./working-days.js";
@@ -20,6 +21,8 @@ export interface DigestItem {
   statusWritten?: string | undefined;
   /** "" when the Due cell could not be read: the action is listed but never counted as overdue. */
   dueDate: IsoDate | "";
+  /** The Due as written when it gives no date ("13 Oct"), so the email shows the owner what to fix; "" otherwise. */
+  dueWritten: string;
   state: ItemState;
   /** Calendar days past the due date; 0 unless overdue. */
   daysOverdue: number;
@@ -109,6 +112,9 @@ const carriedOf = (action: CheckedAction, day: CommitteeDay): number => {
 
 const isDate = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text);
 
+/** The Due cell on one line, as the owner sees it in the sheet. */
+const dueShown = (due: string | number): string => (typeof due === "number" ? String(due) : foldSpaces(due));
+
 /**
  * The action as the emails see it, or null when it is Closed. A Status that cannot be read
  * ("Blocked") is chased as Open, with the words shown, rather than dropped from every email.
@@ -133,6 +139,7 @@ export function classifyAction(action: CheckedAction, day: CommitteeDay, log: Lo
     // Always present, if undefined: one object shape for every item keeps 100k of them fast.
     statusWritten: action.canonicalStatus === null ? action.status : undefined,
     dueDate,
+    dueWritten: dueDate === "" ? dueShown(action.due) : "",
     state,
     daysOverdue: overdue ? isoToSerial(day.today) - isoToSerial(dueDate) : 0,
     workingDaysLeft: dueDate === "" || overdue ? 0 : workingDaysBetween(day.today, dueDate, log.settings.holidayRegion),

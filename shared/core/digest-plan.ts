@@ -1,10 +1,11 @@
 /** Plans a run's mail: owners' weekly digests, due-soon reminders and the PMO summary, as data. */
 import type { DateTime } from "luxon";
 import { type CommitteeDay, type DigestItem, classifyAction, committeeDay, itemOrder, needsDueDate } from "./digest-items.js";
-import { type MailFrame, type RenderedMail, digestSubject, renderDigest, renderReminder, reminderSubject } from "./email-render.js";
-import { type AddressRole, type SkippedOwner, type Skips, badEmailMembers, noteDigestWeekday, notePmoEmail, noteRefusal, reachableOwners, skipCollector } from "./mail-skips.js";
+import { type MailFrame, type RenderedMail, cleanSubject, digestSubject, renderDigest, renderReminder, reminderSubject } from "./email-render.js";
+import { type AddressRole, type SkippedOwner, type Skips, badEmailMembers, noteAllowedDomains, noteDigestWeekday, notePmoEmail, noteRefusal, reachableOwners, skipCollector } from "./mail-skips.js";
 import { type OwnerResolution, buildMemberDirectory, resolveOwner } from "./owners.js";
 import { buildAllowlist, domainOf } from "./recipients.js";
+import { actionRefProblem } from "./refs.js";
 import { foldRemindersIntoDigests } from "./reminder-fold.js";
 import { type ResolvedItem, summariseLog } from "./summary-plan.js";
 import { renderSummary, summarySubject } from "./summary-render.js";
@@ -156,7 +157,8 @@ function planDigests(resolved: readonly ResolvedItem[], frame: MailFrame, skips:
  * run missed on the day (or a due date moved into the window) still reminds once, and a digest that
  * lists the action never comes the day before a separate reminder about it.
  * Proposed Closed actions get none: they only await confirmation. Rows whose Ref is not yet in
- * the sheet get none either, since their key would not be stable.
+ * the sheet get none either, since their key would not be stable, nor rows whose Ref is not an
+ * action ref (validate reports it): free text would go into the Subject, the key and the Mail Log.
  */
 function planReminders(log: LogData, resolved: readonly ResolvedItem[], frame: MailFrame, skips: Skips, badEmails: ReadonlySet<string>): PlannedMail[] {
   const { today } = frame.day;
@@ -164,7 +166,8 @@ function planReminders(log: LogData, resolved: readonly ResolvedItem[], frame: M
   if (!isWorkingDay(today, holidayRegion)) return [];
   // The digest's own due-soon window: a due date on a weekend or holiday enters it with the working
   // days before it, so the reminder never lands the day after a digest that already listed the action.
-  const due = resolved.filter(({ item }) => item.state === "due-soon" && item.dueDate !== "");
+  const code = log.settings.committeeCode;
+  const due = resolved.filter(({ item }) => item.state === "due-soon" && item.dueDate !== "" && actionRefProblem(item.ref, code, null) === null);
   // Whether a ref is already in the sheet is asked only for these few, not kept for every action.
   const wanted = new Set(due.map(({ item }) => item.ref));
   const written = new Set(log.actions.filter((a) => a.ref !== "" && wanted.has(a.ref)).map((a) => a.ref));
@@ -198,7 +201,7 @@ function planSummary(log: LogData, validation: ValidationResult, resolved: reado
   const chair = settings.chairEmail;
   const cc = data.escalations.length > 0 && chair !== "" && matchKey(chair) !== matchKey(settings.pmoEmail) ? [chair] : [];
   const refs = [...new Set([...data.owners.flatMap((o) => o.items.filter((i) => i.state === "overdue")), ...data.escalations].map((i) => i.ref).filter(Boolean))].sort();
-  const subject = summarySubject(data, frame);
+  const subject = cleanSubject(summarySubject(data, frame));
   return [{ kind: "summary", key: `summary:${frame.day.week}`, to: [settings.pmoEmail], cc, refs, subject, render: () => bodyOf(renderSummary(data, frame)) }];
 }
 
@@ -231,6 +234,7 @@ export function planMail(log: LogData, validation: ValidationResult, now: DateTi
   const skips = skipCollector();
   const badEmails = badEmailMembers(log);
   if (options.weekly === "scheduled") noteDigestWeekday(log, skips);
+  noteAllowedDomains(log, skips);
   const weekly = options.weekly === "always" || (options.weekly === "scheduled" && weeklyDue(day));
   const messages = [
     ...(weekly ? planDigests(resolved, frame, skips, badEmails) : []),

@@ -1,5 +1,5 @@
 /** The Due column language: a date, a sheet serial, ASAP, Next meeting or +N WD, resolved to a calendar date. */
-import { formatUkDate, parseUkDate, serialToIso } from "./dates.js";
+import { daysInMonth, formatUkDate, isoFromParts, monthOf, parseUkDate, serialToIso } from "./dates.js";
 import { ActionlogError } from "./errors.js";
 import { foldSpaces } from "./text.js";
 import type { HolidayRegion, IsoDate } from "./types.js";
@@ -17,6 +17,11 @@ export interface DueContext {
   /** Working days that ASAP means (Settings). */
   asapWorkingDays: number;
   region: HolidayRegion;
+  /**
+   * The committee's today: a two-digit year is the one within 50 years of it (else of the
+   * meeting's date); with neither, a two-digit year is refused.
+   */
+  today?: IsoDate | null;
 }
 
 /** A resolved date and the form that gave it, or a message for the member. */
@@ -104,7 +109,66 @@ export const resolveDue = (due: string | number, context: DueContext): DueResult
     }
     return afterMeeting(n, shown, "working-days", context);
   }
-  const date = parseUkDate(shown);
-  if (date === null) return fail(`"${shown}" is not a date; ${FIX}`);
-  return inWindow(date, shown, "date");
+  return fromText(shown, context);
 };
+
+/** Spreadsheet error values: a formula in Due whose cells were deleted or mistyped. */
+const ERROR_VALUE = /^#(?:ref!|value!|n\/a|name\?|div\/0!|num!|null!|error!?|spill!|calc!|getting_data|field!|blocked!|connect!|busy!|unknown!)$/i;
+/** A time after the date, as a pasted date-time cell shows it: `14:30`, `10am`, `at 10.30 am`. */
+const WITH_TIME = /^(.*\d)[ ,]+(?:at +)?(?:\d{1,2}[:.]\d{2}(?::\d{2})? *(?:[ap]\.?m\.?)?|\d{1,2} *[ap]\.?m\.?)$/i;
+/** Longer text is not a date and a time, and the time pattern never runs over a pasted paragraph. */
+const MAX_DATE_TIME = 40;
+const NO_YEAR_NUMERIC = /^(\d{1,2})[/.-](\d{1,2})$/;
+const NO_YEAR_WORDED = /^(?:[a-z]+\.?,? +)?(\d{1,2})(?:st|nd|rd|th)?[ -]+([a-z]+)\.?$/i;
+const TWO_DIGIT_YEAR = /[/.\- ]\d{2}$/;
+
+/** The year two-digit years are placed near: the committee's today, else the meeting's date. */
+const pivotYearOf = (context: DueContext): number | null => {
+  const from = context.today ?? context.meetingDate;
+  return from ? Number(from.slice(0, 4)) : null;
+};
+
+/** Day and month written without a year (`13 Oct`, `13/10`), or null. */
+function dayAndMonth(text: string): { day: number; month: number } | null {
+  const numeric = NO_YEAR_NUMERIC.exec(text);
+  const worded = numeric ? null : NO_YEAR_WORDED.exec(text);
+  const day = Number((numeric ?? worded)?.[1]);
+  const month = numeric ? Number(numeric[2]) : worded ? monthOf(worded[2] ?? "") : undefined;
+  if (month === undefined || !(month >= 1 && month <= 12) || !(day >= 1 && day <= daysInMonth(2024, month))) return null;
+  return { day, month };
+}
+
+/** The first date with that day and month on or after the meeting (else today), as the example to write. */
+function withYear({ day, month }: { day: number; month: number }, context: DueContext): string {
+  const from = context.meetingDate ?? context.today ?? null;
+  const start = from ? Number(from.slice(0, 4)) : 2024;
+  for (let year = start; year < start + 8; year++) {
+    const date = isoFromParts(year, month, day);
+    if (date !== null && (from === null || date >= from)) return formatUkDate(date);
+  }
+  return formatUkDate(isoFromParts(2024, month, day) ?? "2024-01-01");
+}
+
+/** A written date, a time after it ignored; else the message that says what to fix. */
+function fromText(shown: string, context: DueContext): DueResult {
+  if (ERROR_VALUE.test(shown)) return fail(`"${shown}" is a broken formula, not a date: retype the date; ${FIX}`);
+  // "13/10/2023." as much as "next meeting.": a full stop at the end never changes a date.
+  const text = shown.replace(/(?<=\d)\.$/, "");
+  const dateText = (text.length <= MAX_DATE_TIME ? WITH_TIME.exec(text)?.[1] : undefined) ?? text;
+  const twoDigitYear = TWO_DIGIT_YEAR.test(dateText);
+  const date = parseUkDate(dateText, pivotYearOf(context));
+  if (date !== null) {
+    const result = inWindow(date, shown, "date");
+    if (result.ok || !twoDigitYear) return result;
+    return fail(`"${shown}" reads as ${formatUkDate(date)}; due dates must fall in ${FIRST_YEAR}–${LAST_YEAR}, so write the year in full`);
+  }
+  const undated = dayAndMonth(dateText);
+  if (undated !== null) return fail(`"${shown}" has no year; add the year, such as ${withYear(undated, context)}`);
+  // A two-digit year nothing can place: 73 in 2023 is as near 1973 as 2073.
+  const thisCentury = twoDigitYear ? parseUkDate(dateText) : null;
+  if (thisCentury) {
+    const year = Number(thisCentury.slice(0, 4));
+    return fail(`"${shown}" could be ${year - 100} or ${year}; write the year in full, such as ${formatUkDate(thisCentury)}`);
+  }
+  return fail(`"${shown}" is not a date; ${FIX}`);
+}

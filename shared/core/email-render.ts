@@ -2,6 +2,8 @@
 import { type CommitteeDay, type DigestItem, needsDueDate } from "./digest-items.js";
 import { formatLongDate, formatUkDate, isoToSerial, weekdayOfSerial } from "./dates.js";
 import { COLOURS, type Html, escapeLines, heading, join, lines, page, paragraph, raw, table, tone, unbroken } from "./email-html.js";
+import { statusAdvice } from "./status.js";
+import { foldSpaces } from "./text.js";
 
 /** What every message of a run shares: the committee, the day and the settings the words depend on. */
 export interface MailFrame {
@@ -25,6 +27,16 @@ export const committeeTitle = (frame: MailFrame): string =>
   frame.committeeName ? `${frame.committeeName} (${frame.code})` : frame.code || "Action log";
 
 export const subjectPrefix = (frame: MailFrame): string => `[${frame.code || "actionlog"}]`;
+
+/**
+ * Control characters (Cc) and format characters (Cf: the bidirectional controls, U+202E showing
+ * the rest of a line reversed, zero-width spaces and joiners, soft hyphens, the BOM): sheet text
+ * must never reorder or hide part of a Subject.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+
+/** A Subject as mail clients should show it: controls and invisible characters removed, on one line. */
+export const cleanSubject = (subject: string): string => foldSpaces(subject.replace(/[\r\n\t]/g, " ").replace(INVISIBLE, ""));
 
 export const weekOf = (frame: MailFrame): string => `week of ${formatLongDate(frame.day.weekStart)}`;
 
@@ -53,9 +65,13 @@ export const soonHeading = (frame: MailFrame): string => {
 const noWorkingDaysLeft = (item: DigestItem, day: CommitteeDay): boolean =>
   item.dueDate !== "" && item.dueDate > day.today && item.state !== "overdue" && item.workingDaysLeft === 0;
 
+/** What the owner wrote in Due, shortened: enough to recognise it, never a pasted paragraph. */
+const DUE_LIMIT = 80;
+const clip = (text: string, limit: number): string => (text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
+
 /** "13/10/2023, 4 days overdue", "16/11/2023, 3 working days left", "13/11/2023, due today", "25/10/2026 (Sunday), no working days left before it". */
 export function dueText(item: DigestItem, day: CommitteeDay): string {
-  if (item.dueDate === "") return "no readable due date";
+  if (item.dueDate === "") return item.dueWritten === "" ? "no readable due date (Due is blank)" : `no readable due date (Due says "${clip(item.dueWritten, DUE_LIMIT)}")`;
   const date = formatUkDate(item.dueDate);
   if (item.state === "overdue" || (item.status === "Proposed Closed" && item.daysOverdue > 0)) {
     return `${date}, ${plural(item.daysOverdue, "day")} overdue`;
@@ -82,7 +98,7 @@ const dueCell = (item: DigestItem, day: CommitteeDay): Html => {
 
 /** The Status as the sheet should hold it, or what was written there and what to write instead. */
 const statusShown = (item: DigestItem): string =>
-  item.statusWritten === undefined ? item.status : `"${item.statusWritten}" is not a status: write Open, Ongoing, Proposed Closed or Closed`;
+  item.statusWritten === undefined ? item.status : `"${foldSpaces(item.statusWritten)}" is not a status: ${statusAdvice(item.statusWritten)}`;
 
 /** The area, small and grey, above the action: a column of its own would squeeze the action in a 680px email. */
 const actionCell = (item: DigestItem): Html =>
@@ -156,7 +172,7 @@ const tally = (items: readonly DigestItem[]) => ({
 export function digestSubject(items: readonly DigestItem[], frame: MailFrame): string {
   const { overdue, soon, undated } = tally(items);
   const parts = [overdue > 0 ? `${overdue} overdue` : "", soon > 0 ? `${soon} ${soonLabel(frame)}` : "", undated > 0 ? `${undated} with no due date` : ""].filter(Boolean);
-  return `${subjectPrefix(frame)} ${parts.join(", ") || `nothing overdue or ${soonLabel(frame)}`} (${weekOf(frame)})`;
+  return cleanSubject(`${subjectPrefix(frame)} ${parts.join(", ") || `nothing overdue or ${soonLabel(frame)}`} (${weekOf(frame)})`);
 }
 
 /** "You have 1 overdue action and 2 due by Thu 16 Nov.", zero counts left out. */
@@ -205,7 +221,7 @@ export function renderDigest(person: string, items: readonly DigestItem[], frame
 const dueWhen = (item: DigestItem): string => (item.dueDate === "" ? "soon" : `on ${formatLongDate(item.dueDate)}`);
 
 /** `[DAG] Reminder: DAG29-01 is due on 16 Nov 2023`. */
-export const reminderSubject = (item: DigestItem, frame: MailFrame): string => `${subjectPrefix(frame)} Reminder: ${item.ref} is due ${dueWhen(item)}`;
+export const reminderSubject = (item: DigestItem, frame: MailFrame): string => cleanSubject(`${subjectPrefix(frame)} Reminder: ${item.ref} is due ${dueWhen(item)}`);
 
 /** The due-soon reminder, sent reminder_working_days working days ahead. */
 export function renderReminder(item: DigestItem, frame: MailFrame): RenderedMail {
@@ -228,7 +244,7 @@ export function remindersSubject(items: readonly DigestItem[], frame: MailFrame)
   const dates = [...new Set(items.map((i) => i.dueDate).filter(Boolean))].sort();
   const last = dates.at(-1);
   const when = last === undefined ? "soon" : `${dates.length === 1 ? "on" : "by"} ${formatLongDate(last)}`;
-  return `${subjectPrefix(frame)} Reminder: ${plural(items.length, "action")} due ${when}`;
+  return cleanSubject(`${subjectPrefix(frame)} Reminder: ${plural(items.length, "action")} due ${when}`);
 }
 
 /** Two or more due-soon reminders to one owner on one day, as one email; `items` already in order (see itemOrder). */

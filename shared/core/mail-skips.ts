@@ -1,5 +1,6 @@
 /** Who or what a run could not mail, and why: owners that cannot be reached and Settings that stop or redirect mail. */
 import { type ResolvedItem, unresolvedReason } from "./summary-plan.js";
+import { unreadableAllowedDomains } from "./recipients.js";
 import { matchKey } from "./text.js";
 import type { LogData, Member, Problem } from "./types.js";
 
@@ -67,6 +68,19 @@ export function noteDigestWeekday(log: LogData, skips: Skips): void {
     `${value ? `"${value}"` : "the value"} is not a weekday, so digests and the PMO summary go on ${log.settings.digestWeekday} (the default); write a day such as Friday or Fri`,
     "",
     "digest_weekday",
+  );
+}
+
+/** Reports an allowed_domains that cannot be read: until it is fixed only pmo_email gets mail (see buildAllowlist). */
+export function noteAllowedDomains(log: LogData, skips: Skips): void {
+  const problem = unreadableAllowedDomains(log);
+  if (!problem) return;
+  const value = writtenValue(problem);
+  skips.add(
+    "Settings allowed_domains",
+    `${value ? `"${value}"` : "the value"} cannot be read, so only pmo_email gets mail (the PMO summary) and no owner or chair does; write mail domains separated by commas, such as example.org, example.gov.uk, or leave it blank for any domain`,
+    "",
+    "allowed_domains",
   );
 }
 

@@ -1,4 +1,5 @@
 /** Action refs (DAG29-01) and decision refs (DAG-DEC76): parsing, checking and assigning. */
+import { foldSpaces, invisibleNote, withoutInvisible } from "./text.js";
 
 export interface ActionRef {
   code: string;
@@ -39,46 +40,118 @@ export const formatActionRef = (code: string, meeting: number, number: number): 
   `${code}${meeting}-${String(number).padStart(2, "0")}`;
 
 const ZERO = 48;
-/** Digits ref[from..to) without leading zeros, keeping one digit. */
-const withoutLeadingZeros = (ref: string, from: number, to: number): string => {
-  let start = from;
-  while (start < to - 1 && ref.charCodeAt(start) === ZERO) start++;
-  return ref.slice(start, to);
+/** Digits without leading zeros, keeping one digit. */
+const unpadded = (digits: string): string => {
+  let start = 0;
+  while (start < digits.length - 1 && digits.charCodeAt(start) === ZERO) start++;
+  return start === 0 ? digits : digits.slice(start);
+};
+
+/** The dashes Word, Teams and phones type for "-", and the underscore beside it on a keyboard. */
+const DASH_NAMES: Record<string, string> = {
+  "\u2010": "hyphen", "\u2011": "non-breaking hyphen", "\u2012": "figure dash", "\u2013": "en dash", "\u2014": "em dash",
+  "\u2015": "horizontal bar", "\u2212": "minus sign", "\ufe58": "small em dash", "\ufe63": "small hyphen-minus",
+  "\uff0d": "full-width hyphen-minus", _: "underscore",
+};
+const DASHES = `\\-${Object.keys(DASH_NAMES).join("")}`;
+/**
+ * A ref as people type it: any case, a space or dash after the code, any dash, spaces around it and a
+ * full stop after it (`dag29–5.`, `DAG 29 - 05`). Invisible characters are taken out before matching.
+ */
+const LOOSE_REF = new RegExp(`^([A-Za-z]+)[ -]?(\\d+) ?[${DASHES}] ?(\\d+)[.,;:]*$`);
+/** Each ref a cell mentions, however typed: `DAG29-40 / DAG29-41`. Bounded, so a hostile cell stays linear. */
+const LOOSE_MENTION = new RegExp(`(?<![A-Za-z])([A-Za-z]{1,12})[ -]?(\\d{1,9}) ?[${DASHES}] ?(\\d{1,9})`, "g");
+
+const looseText = (ref: string): string => foldSpaces(withoutInvisible(ref));
+
+/** The action ref that text typed loosely plainly is, in the one spelling; null when it is not one. */
+const looseActionRef = (ref: string): string | null => {
+  const match = LOOSE_REF.exec(looseText(ref));
+  if (!match) return null;
+  const [, code = "", meeting = "", number = ""] = match;
+  return `${code.toUpperCase()}${unpadded(meeting)}-${unpadded(number).padStart(2, "0")}`;
 };
 
 /**
  * The one spelling of an action ref, as {@link formatActionRef} writes it: DAG29-3, DAG29-003 and
- * DAG029-03 are all DAG29-03, the same action. Any other text (a decision ref, a typo) comes back
- * unchanged. Works on the digits as text, so a ref too long for a number is still exact; a ref
+ * DAG029-03 are all DAG29-03, the same action, and so are the ways people type it: lower case
+ * (`dag29-03`), another dash (`DAG29–03`, an en dash), spaces (`DAG 29 - 03`), a full stop after it,
+ * or invisible characters pasted in with it. Any other text (a decision ref, a typo, two refs) comes
+ * back unchanged. Works on the digits as text, so a ref too long for a number is still exact; a ref
  * already canonical (nearly all of them) comes back without a copy being made.
  */
 export function canonicalActionRef(ref: string): string {
   let letters = 0;
   while (letters < ref.length && isCapital(ref.charCodeAt(letters))) letters++;
   const dash = ref.indexOf("-", letters);
-  if (letters === 0 || dash < 0) return ref;
+  if (letters === 0 || dash < 0 || !allDigits(ref, letters, dash) || !allDigits(ref, dash + 1, ref.length)) {
+    return looseActionRef(ref) ?? ref;
+  }
   const numberDigits = ref.length - dash - 1;
   const meetingPadded = dash - letters > 1 && ref.charCodeAt(letters) === ZERO;
   const numberPadded = numberDigits === 1 || (numberDigits > 2 && ref.charCodeAt(dash + 1) === ZERO);
-  // Checked in this order because validation calls this for every row: the digits are only scanned for a ref it would change.
   if (!meetingPadded && !numberPadded) return ref;
-  if (!allDigits(ref, letters, dash) || !allDigits(ref, dash + 1, ref.length)) return ref;
-  const meeting = withoutLeadingZeros(ref, letters, dash);
-  const number = withoutLeadingZeros(ref, dash + 1, ref.length).padStart(2, "0");
+  const meeting = unpadded(ref.slice(letters, dash));
+  const number = unpadded(ref.slice(dash + 1)).padStart(2, "0");
   return `${ref.slice(0, letters)}${meeting}-${number}`;
 }
+
+/** Every action ref of committee `code` that `text` mentions, however typed: two in `DAG29-40 / DAG29-41`. */
+export function mentionedActionRefs(text: string, code: string): ActionRef[] {
+  const found: ActionRef[] = [];
+  for (const match of looseText(text).matchAll(LOOSE_MENTION)) {
+    const [, letters = "", meeting = "", number = ""] = match;
+    if (code === "" || letters.toUpperCase() === code) found.push({ code: letters.toUpperCase(), meeting: Number(meeting), number: Number(number) });
+  }
+  return found;
+}
+
+/**
+ * The Audit reason for writing `written` back in its canonical spelling: what was retyped, so a member can see
+ * why a ref that looked right was changed (`en dash (U+2013) as -`). Leading zeros alone need no detail.
+ */
+export function refRespelling(written: string): string {
+  const details: string[] = [];
+  const note = invisibleNote(written);
+  if (note !== null) details.push(`it ${note}, now removed`);
+  const dashes = [...new Set([...written].filter((ch) => DASH_NAMES[ch] !== undefined))];
+  for (const ch of dashes) details.push(`${DASH_NAMES[ch]} (U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}) as -`);
+  if (/[a-z]/.test(written)) details.push("lower case as capitals");
+  if (/^[A-Za-z]+-\d/.test(withoutInvisible(written).trim())) details.push("the dash after the committee code removed");
+  if (/\s/.test(written.trim())) details.push("spaces removed");
+  if (/[.,;:]$/.test(written.trim())) details.push(`"${written.trim().at(-1)}" after the ref removed`);
+  return details.length === 0 ? "canonical spelling of the ref" : `canonical spelling of the ref: ${details.join("; ")}`;
+}
+
+/** Ref text as a message shows it: without invisible characters, which are named after it instead. */
+export function shownRef(ref: string): string {
+  const note = invisibleNote(ref);
+  return note === null ? ref : `${withoutInvisible(ref)} (it ${note})`;
+}
+
+const quotedRef = (ref: string): string => {
+  const note = invisibleNote(ref);
+  return note === null ? `"${ref}"` : `"${withoutInvisible(ref)}" (it ${note})`;
+};
 
 export const formatDecisionRef = (code: string, number: number): string => `${code}-DEC${number}`;
 
 /** The problem with an action ref as typed, or null when it is well formed and matches its row. */
+/**
+ * The problem with an action ref as typed, or null when it is well formed (in any of the spellings
+ * {@link canonicalActionRef} reads) and matches its row.
+ */
 export function actionRefProblem(ref: string, code: string, meeting: number | null): string | null {
-  const parsed = parseActionRef(ref);
+  const parsed = parseActionRef(canonicalActionRef(ref));
+  const shown = quotedRef(ref);
   if (!parsed || (code !== "" && parsed.code !== code)) {
+    const count = mentionedActionRefs(ref, code).length;
+    if (count > 1) return `Ref ${shown} holds ${count} refs; give each action its own row with one ref, or leave Ref blank to have one assigned`;
     const example = formatActionRef(code || "DAG", meeting ?? 29, 1);
-    return `Ref "${ref}" is not an action ref; write it as ${example} (committee code, meeting number, dash, number), or leave it blank to have one assigned`;
+    return `Ref ${shown} is not an action ref; write it as ${example} (committee code, meeting number, dash, number), or leave it blank to have one assigned`;
   }
   if (meeting !== null && parsed.meeting !== meeting) {
-    return `Ref "${ref}" is for meeting ${parsed.meeting} but Meeting says ${meeting}; correct whichever is wrong`;
+    return `Ref ${shown} is for meeting ${parsed.meeting} but Meeting says ${meeting}; correct whichever is wrong`;
   }
   return null;
 }
@@ -91,14 +164,20 @@ export function decisionRefProblem(ref: string, code: string): string | null {
   return null;
 }
 
-/** Hands out the next free action number per meeting, never reusing one already in the log. */
+/**
+ * Hands out the next free action number per meeting, never reusing one already in the log: a ref
+ * typed loosely (`dag29-37`, `DAG29–50`) or several in one cell (`DAG29-40 / DAG29-41`) count as
+ * taken too, so correcting that text later can never make a duplicate.
+ */
 export function createActionRefAllocator(code: string, existing: Iterable<string>): (meeting: number) => string {
   const highest = new Map<number, number>();
+  const take = (parsed: ActionRef): void => {
+    if (parsed.code === code) highest.set(parsed.meeting, Math.max(highest.get(parsed.meeting) ?? 0, parsed.number));
+  };
   for (const ref of existing) {
     const parsed = parseActionRef(ref);
-    if (parsed && parsed.code === code) {
-      highest.set(parsed.meeting, Math.max(highest.get(parsed.meeting) ?? 0, parsed.number));
-    }
+    if (parsed) take(parsed);
+    else if (ref !== "") for (const mentioned of mentionedActionRefs(ref, code)) take(mentioned);
   }
   return (meeting) => {
     const next = (highest.get(meeting) ?? 0) + 1;

@@ -15,8 +15,9 @@ export interface RegisterHeading {
 export const registerTabRows = (entries: readonly RegisterEntry[]): Cell[][] =>
   entries.map((e) => [REGISTER_SECTION[e.section], e.area, e.ref, e.action, e.owner, e.due]);
 
-export const registerJson = (heading: RegisterHeading, entries: readonly RegisterEntry[]): string =>
-  `${JSON.stringify({ committee: heading.committeeCode, name: heading.committeeName, meeting: heading.meeting, date: heading.date, register: entries }, null, 2)}\n`;
+/** `warnings`: the outstanding actions the register leaves out, so a reader of the JSON knows it is not all of them. */
+export const registerJson = (heading: RegisterHeading, entries: readonly RegisterEntry[], warnings: readonly string[] = []): string =>
+  `${JSON.stringify({ committee: heading.committeeCode, name: heading.committeeName, meeting: heading.meeting, date: heading.date, register: entries, warnings }, null, 2)}\n`;
 
 /**
  * A spreadsheet opens CSV cells starting with = + - @ (or tab/CR) as formulas; a leading
@@ -57,7 +58,12 @@ export function registerLines(entries: readonly RegisterEntry[]): RegisterLine[]
   return lines;
 }
 
-const mdCell = (text: string): string => foldSpaces(text).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/([<>*_`[\]])/g, "\\$1");
+/**
+ * Backslash-escapes every character Markdown (CommonMark with GitHub's tables and strikethrough)
+ * gives meaning to within a line, so sheet text shows as typed: `&lt;b&gt;` stays those six
+ * characters rather than becoming `<b>`, and `~~old~~` is not struck through.
+ */
+const mdCell = (text: string): string => foldSpaces(text).replace(/[\\`*_[\]<>|&~#]/g, "\\$&");
 
 export function registerMarkdown(heading: RegisterHeading, entries: readonly RegisterEntry[]): string {
   const title = heading.committeeName ? `${heading.committeeName} (${heading.committeeCode})` : heading.committeeCode;

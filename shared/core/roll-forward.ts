@@ -1,6 +1,6 @@
-/** Roll-forward: the open actions after meeting N, as the register for meeting N+1. */
+/** Roll-forward: the open actions after Held meeting N, as the register for the next meeting that is not Cancelled. */
 import { formatUkDate } from "./dates.js";
-import { createMeetingCalendar } from "./meetings.js";
+import { type MeetingCalendar, cancelledMeetingText, createMeetingCalendar, missingNextText } from "./meetings.js";
 import { parseActionRef } from "./refs.js";
 import type { Change, IsoDate, LogData } from "./types.js";
 import type { CheckedAction } from "./validate-actions.js";
@@ -18,22 +18,53 @@ export interface RegisterEntry {
 }
 
 export type RollForwardResult =
-  | { ok: true; meeting: number; next: number; nextDate: IsoDate | null; register: RegisterEntry[]; warnings: string[]; changes: Change[] }
+  | {
+      ok: true;
+      meeting: number;
+      next: number;
+      nextDate: IsoDate | null;
+      /** Cancelled meetings numbered between `meeting` and `next`, passed over. */
+      cancelled: number[];
+      register: RegisterEntry[];
+      warnings: string[];
+      changes: Change[];
+    }
   | { ok: false; message: string };
 
 /**
- * Builds meeting `meeting + 1`'s register from validated actions. Carried is computed from
- * meeting numbers, never incremented, so running it twice gives the same register.
+ * Builds the register of the first meeting after Held meeting `meeting` that is not Cancelled
+ * (usually `meeting + 1`) from validated actions. Carried is computed from meeting numbers,
+ * never incremented, so running it twice gives the same register.
  */
 export function rollForward(log: LogData, actions: readonly CheckedAction[], meeting: number, today: IsoDate): RollForwardResult {
+  return rollFrom(log, createMeetingCalendar(log.meetings), actions, meeting, today);
+}
+
+/**
+ * Builds meeting `target`'s register: rolled forward from the last meeting before it that is not
+ * Cancelled, which must be Held. A Cancelled `target` has no register, and the message says whose it is.
+ */
+export function rollForwardTo(log: LogData, actions: readonly CheckedAction[], target: number, today: IsoDate): RollForwardResult {
   const calendar = createMeetingCalendar(log.meetings);
-  const next = meeting + 1;
+  const meeting = calendar.get(target);
+  if (!meeting) return { ok: false, message: missingNextText({ missing: target, cancelled: [] }) };
+  if (meeting.status === "Cancelled") return { ok: false, message: cancelledMeetingText(calendar, target) };
+  const before = calendar.before(target);
+  if ("missing" in before) return { ok: false, message: notInMeetings(before.missing) };
+  return rollFrom(log, calendar, actions, before.found.number, today);
+}
+
+const notInMeetings = (meeting: number): string => `Meeting ${meeting} is not in the Meetings tab; add it (Meeting ${meeting}, its Date, Status Held)`;
+
+function rollFrom(log: LogData, calendar: MeetingCalendar, actions: readonly CheckedAction[], meeting: number, today: IsoDate): RollForwardResult {
   const held = calendar.get(meeting);
-  const upcoming = calendar.get(next);
-  if (!held) return { ok: false, message: `Meeting ${meeting} is not in the Meetings tab; add it (Meeting ${meeting}, its Date, Status Held)` };
+  if (!held) return { ok: false, message: notInMeetings(meeting) };
+  if (held.status === "Cancelled") return { ok: false, message: `${cancelledMeetingText(calendar, meeting)}; ${rollInstead(calendar, meeting)}` };
   if (held.status !== "Held") return { ok: false, message: `Meeting ${meeting} is ${held.status} in Meetings; set its Status to Held once it has taken place, then roll forward` };
-  if (!upcoming) return { ok: false, message: `Meeting ${next} is not in the Meetings tab; add a row for it (Meeting ${next}, Date, Status Scheduled) so its register can be built` };
-  if (upcoming.status === "Cancelled") return { ok: false, message: `Meeting ${next} is Cancelled in Meetings; renumber the calendar or set its Status to Scheduled` };
+  const step = calendar.after(meeting);
+  if ("missing" in step) return { ok: false, message: missingNextText(step) };
+  const upcoming = step.found;
+  const next = upcoming.number;
 
   const warnings: string[] = [];
   const changes: Change[] = [];
@@ -77,7 +108,15 @@ export function rollForward(log: LogData, actions: readonly CheckedAction[], mee
       changes.push({ tab: "Actions", row: action.row, ref: action.ref, column: "Carried", old: action.carried === "" ? null : action.carried, new: carried, reason });
     }
   }
-  return { ok: true, meeting, next, nextDate: upcoming.date, register: inRegisterOrder(register), warnings, changes };
+  return { ok: true, meeting, next, nextDate: upcoming.date, cancelled: step.cancelled, register: inRegisterOrder(register), warnings, changes };
+}
+
+/** The fix when asked to roll forward from a Cancelled meeting: the Held meeting before it. */
+function rollInstead(calendar: MeetingCalendar, cancelled: number): string {
+  const before = calendar.before(cancelled);
+  return "found" in before && before.found.status === "Held"
+    ? `roll forward meeting ${before.found.number} to build it`
+    : "mark the last meeting before it that took place Held, and roll that meeting forward";
 }
 
 const isAsap = (due: string | number): boolean => typeof due === "string" && due.trim().toUpperCase() === "ASAP";

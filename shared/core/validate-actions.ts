@@ -1,10 +1,11 @@
 /** The rules for Actions rows: refs, area, owner, due date, status, Closed On and Checks. */
+import { blankDueDateReason, checksReason, clearEmptiedRow, dueDateReason, isEmptiedRow } from "./automation-cells.js";
 import { formatUkDate, serialToIso } from "./dates.js";
 import { type DueResult, resolveDue } from "./due-dates.js";
 import { type MeetingCalendar, meetingDateOf } from "./meetings.js";
 import { type MemberDirectory, buildMemberDirectory, ownerProblemMessages, resolveOwner } from "./owners.js";
-import { actionRefProblem, canonicalActionRef, createActionRefAllocator, duplicateRefs, parseActionRef } from "./refs.js";
-import { normaliseStatus } from "./status.js";
+import { actionRefProblem, canonicalActionRef, createActionRefAllocator, duplicateRefs, parseActionRef, refRespelling, shownRef } from "./refs.js";
+import { hasStatusComment, normaliseStatus, statusProblem } from "./status.js";
 import type { Action, Change, IsoDate, LogData, Problem, Settings, Status } from "./types.js";
 
 const TAB = "Actions";
@@ -35,6 +36,7 @@ export function validateActions(log: LogData, calendar: MeetingCalendar, today: 
   const duplicates = duplicateRefs(log.actions, canonicalActionRef);
   const context: RowContext = {
     code,
+    today,
     settings: log.settings,
     calendar,
     directory: buildMemberDirectory(log.members),
@@ -49,6 +51,11 @@ export function validateActions(log: LogData, calendar: MeetingCalendar, today: 
   const outcome: ActionsOutcome = { actions: [], problems: [], changes: [] };
   let previous: CheckedAction | undefined;
   for (const row of log.actions) {
+    // A row a member cleared is blank: it is not checked, listed, or continued from.
+    if (isEmptiedRow(row)) {
+      clearEmptiedRow(row, outcome.changes);
+      continue;
+    }
     const action = checkRow(row, previous, today, context, outcome.changes);
     for (let i = 0; i < action.problems.length; i++) {
       outcome.problems.push({ tab: TAB, row: row.row, ref: action.ref, column: action.problemColumns[i] ?? "", message: action.problems[i] ?? "" });
@@ -61,6 +68,8 @@ export function validateActions(log: LogData, calendar: MeetingCalendar, today: 
 
 interface RowContext {
   code: string;
+  /** The committee's today: where a two-digit year in Due is placed. */
+  today: IsoDate;
   settings: Settings;
   calendar: MeetingCalendar;
   directory: MemberDirectory;
@@ -104,6 +113,7 @@ function dueOf(due: string | number, raisedAt: number | null, context: RowContex
     nextMeetingDate: raisedAt === null ? null : (context.calendar.nextScheduled(raisedAt)?.date ?? null),
     asapWorkingDays: context.settings.asapWorkingDays,
     region: context.settings.holidayRegion,
+    today: context.today,
   });
   // A date cell arrives as its serial number: the Audit reason shows the date a member sees.
   const reason = !result.ok ? "" : result.rule === "serial" ? `computed from the date cell ${formatUkDate(result.date)} in Due` : `computed from Due "${due}" (${result.rule})`;
@@ -163,7 +173,7 @@ function checkRow(row: Action, previous: CheckedAction | undefined, today: IsoDa
     }
   }
   const checks = action.problems.join("\n");
-  if (checks !== row.checks) tools.change("Checks", "checks", checks, checks ? "problems found" : "problems fixed");
+  if (checks !== row.checks) tools.change("Checks", "checks", checks, checksReason(row.checks, checks));
   action.canonicalStatus = status;
   action.placeable = refOk && raisedAt !== null && status !== null;
   return action;
@@ -181,9 +191,9 @@ function checkRef(row: Action, action: CheckedAction, tools: RowTools, context: 
   if (refProblem) tools.flag("Ref", refProblem);
   if (others.length > 0) {
     // Another row may spell the same ref differently (DAG29-03 against DAG29-3): say how, or the rows look unrelated.
-    const where = others.map((r) => (context.refOnRow.get(r) === row.ref ? `${r}` : `${r} (as ${context.refOnRow.get(r)}, the same ref)`));
-    tools.flag("Ref", `Ref ${row.ref} is also on row ${where.join(", ")}; give one of them another ref, or clear it to have one assigned`);
-  } else if (refProblem === null && canonical !== row.ref) tools.change("Ref", "ref", canonical, "canonical spelling of the ref");
+    const where = others.map((r) => (context.refOnRow.get(r) === row.ref ? `${r}` : `${r} (as ${shownRef(context.refOnRow.get(r) ?? "")}, the same ref)`));
+    tools.flag("Ref", `Ref ${shownRef(row.ref)} is also on row ${where.join(", ")}; give one of them another ref, or clear it to have one assigned`);
+  } else if (refProblem === null && canonical !== row.ref) tools.change("Ref", "ref", canonical, refRespelling(row.ref));
   // The first of a set of duplicates still goes on the register; the others wait for a fix.
   return refProblem === null && others.every((r) => r > row.row);
 }
@@ -191,8 +201,9 @@ function checkRef(row: Action, action: CheckedAction, tools: RowTools, context: 
 function checkStatus(row: Action, tools: RowTools): Status | null {
   const status = row.status === "" ? "Open" : normaliseStatus(row.status);
   if (status === null) {
-    tools.flag("Status", `Status "${row.status}" is not a status; write Open, Ongoing, Proposed Closed or Closed`);
-  } else if (status !== row.status) {
+    tools.flag("Status", statusProblem(row.status));
+  } else if (status !== row.status && !hasStatusComment(row.status)) {
+    // A status with a comment after it ("Closed - see minutes") is read but kept: the comment is the member's.
     tools.change("Status", "status", status, row.status === "" ? "blank status: a new action is Open" : "canonical spelling of the status");
   }
   return status;
@@ -204,6 +215,6 @@ function checkOwnerAndDue(row: Action, raisedAt: number | null, tools: RowTools,
   if (!due.ok) {
     tools.flag("Due", due.message.startsWith("Due") ? due.message : `Due ${due.message}`);
     // The old date no longer says what the member wrote: papers and digests would chase a date they replaced.
-    if (row.dueDate !== "") tools.change("Due Date", "dueDate", "", "Due cannot be read; Due Date is blank until Due is fixed");
-  } else if (due.date !== row.dueDate) tools.change("Due Date", "dueDate", due.date, reason);
+    if (row.dueDate !== "") tools.change("Due Date", "dueDate", "", dueDateReason(row.dueDate, blankDueDateReason(row.due)));
+  } else if (due.date !== row.dueDate) tools.change("Due Date", "dueDate", due.date, dueDateReason(row.dueDate, reason));
 }

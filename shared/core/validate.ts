@@ -2,7 +2,8 @@
 import type { DateTime } from "luxon";
 import { committeeToday } from "./dates.js";
 import { createMeetingCalendar } from "./meetings.js";
-import { inAllowedDomains, normaliseAddress } from "./recipients.js";
+import { memberProblems } from "./member-problems.js";
+import { inAllowedDomains } from "./recipients.js";
 import { createDecisionRefAllocator, decisionRefProblem, duplicateRefs } from "./refs.js";
 import type { Change, LogData, Problem } from "./types.js";
 import { type CheckedAction, validateActions } from "./validate-actions.js";
@@ -30,7 +31,8 @@ export function validateLog(log: LogData, now: DateTime): ValidationResult {
   ];
   return {
     ok: problems.length === 0,
-    rows: log.actions.length + log.decisions.length,
+    // Rows a member emptied are blank rows, not checked ones.
+    rows: outcome.actions.length + log.decisions.length,
     problems,
     // Appended, not copied: Actions alone can make hundreds of thousands of changes.
     changes: appended(outcome.changes, decisions.changes),
@@ -56,31 +58,6 @@ function settingsProblems(log: LogData): Problem[] {
   for (const [key, address, loss] of [["pmo_email", settings.pmoEmail, "the PMO summary is not sent"], ["chair_email", settings.chairEmail, "the chair is not copied on escalations"]] as const) {
     if (address !== "" && !inAllowedDomains(address, domains)) {
       problems.push(at(key, `${key} ${address} is outside allowed_domains (${domains.join(", ")}), so ${loss}; give an address in those domains, or add its domain to allowed_domains`));
-    }
-  }
-  return problems;
-}
-
-/**
- * Addresses that quietly change who gets mail: one mailbox on two Members rows gets two digests
- * each week, and an address outside allowed_domains gets none.
- */
-function memberProblems(log: LogData): Problem[] {
-  const problems: Problem[] = [];
-  const firstRow = new Map<string, { row: number; name: string }>();
-  const domains = log.settings.allowedDomains;
-  for (const member of log.members) {
-    if (member.email === "" || !member.active) continue;
-    const key = normaliseAddress(member.email);
-    const first = firstRow.get(key);
-    const at = { tab: "Members", row: member.row, ref: "", column: "Email" };
-    if (first) {
-      problems.push({ ...at, message: `Email ${member.email} is also ${first.name}'s (row ${first.row}), so that mailbox gets two digests a week; if they are one person, keep one row and list the other name under Aliases` });
-    } else {
-      firstRow.set(key, { row: member.row, name: member.name });
-    }
-    if (!inAllowedDomains(member.email, domains)) {
-      problems.push({ ...at, message: `Email ${member.email} is outside allowed_domains (${domains.join(", ")}), so ${member.name || "this member"} gets no email; give an address in those domains, or add its domain to allowed_domains in Settings` });
     }
   }
   return problems;

@@ -9,6 +9,8 @@ import { type RolloverReport, runRollover } from "./rollover-job.js";
 export interface AutoRolloverReport {
   rolled: RolloverReport[];
   notes: string[];
+  /** True when a note needs the PMO (papers due that cannot be built, a register tab for a Cancelled meeting). */
+  attention: boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export async function runAutoRollover(workbook: Workbook, options: { now: DateTi
   const rolled: RolloverReport[] = [];
   for (let attempt = 1; ; attempt++) {
     try {
-      return { rolled, notes: await rollDueMeetings(workbook, options, rolled) };
+      return { rolled, ...(await rollDueMeetings(workbook, options, rolled)) };
     } catch (error) {
       if (attempt >= 2 || !isActionlogError(error) || error.code !== "CONFLICT") throw error;
     }
@@ -30,12 +32,18 @@ export async function runAutoRollover(workbook: Workbook, options: { now: DateTi
 }
 
 /** Rolls each due meeting from one read, adding each report to `rolled` as it is written; returns the selection's notes. */
-async function rollDueMeetings(workbook: Workbook, options: { now: DateTime; actor: string; dryRun?: boolean }, rolled: RolloverReport[]): Promise<string[]> {
+async function rollDueMeetings(
+  workbook: Workbook,
+  options: { now: DateTime; actor: string; dryRun?: boolean },
+  rolled: RolloverReport[],
+): Promise<{ notes: string[]; attention: boolean }> {
   const raw = await workbook.read();
   const selection = meetingsToRollForward(parseLog(raw), raw.tabs.map((tab) => tab.name));
   // Each roll reuses the one read; a later one's stale cells are caught by the compare-and-set.
   for (const meeting of selection.meetings) {
-    rolled.push(await runRollover(workbook, { meeting, now: options.now, dryRun: options.dryRun === true, actor: options.actor, raw }));
+    const report = await runRollover(workbook, { meeting, now: options.now, dryRun: options.dryRun === true, actor: options.actor, raw });
+    // A register tab left for a Cancelled meeting is in the selection's notes already: said once, not per register.
+    rolled.push({ ...report, warnings: report.warnings.filter((warning) => !selection.notes.includes(warning)) });
   }
-  return selection.notes;
+  return { notes: selection.notes, attention: selection.attention };
 }

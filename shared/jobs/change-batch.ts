@@ -1,8 +1,10 @@
 /** Turns the rules' changes into one guarded batch, with one Audit row per applied change. */
 import type { DateTime } from "luxon";
-import { TAB } from "../../sheets-schema/tabs.js";
-import type { ChangeBatch, CellUpdate, RowAppend } from "../adapters/workbook.js";
-import type { Change } from "../core/types.js";
+import { findTab } from "../../sheets-schema/parse-log.js";
+import { headerKey, TAB } from "../../sheets-schema/tabs.js";
+import { cellName, coveringMerge, type MergeBox, mergeBoxes, rangeName } from "../adapters/merged-cells.js";
+import type { ChangeBatch, CellUpdate, RawWorkbook, RowAppend } from "../adapters/workbook.js";
+import type { Change, Problem } from "../core/types.js";
 
 export interface AuditContext {
   now: DateTime;
@@ -54,4 +56,36 @@ export function changesToBatch(
     batch.appends.push({ ...auditRow(audit, { ...change, ref: change.ref || `row ${change.row}` }), requires: [index] });
   }
   return batch;
+}
+
+/**
+ * Sets apart the changes aimed at a cell inside merged cells other than their top-left one: Excel
+ * and Sheets ignore a value written there, so writing and auditing it would record a change that
+ * never happened. Each becomes a problem saying which merge to undo.
+ */
+export function withoutMergedTargets(raw: RawWorkbook, changes: Change[]): { changes: Change[]; problems: Problem[] } {
+  if (!raw.tabs.some((tab) => (tab.merges ?? []).length > 0)) return { changes, problems: [] };
+  const writable: Change[] = [];
+  const problems: Problem[] = [];
+  const boxes = new Map<string, MergeBox[]>();
+  for (const change of changes) {
+    const tab = findTab(raw, change.tab);
+    const column = tab ? tab.headers.findIndex((header) => headerKey(header) === headerKey(change.column)) + 1 : 0;
+    if (tab && !boxes.has(tab.name)) boxes.set(tab.name, mergeBoxes(tab.merges));
+    const merge = tab && column > 0 ? coveringMerge(boxes.get(tab.name) ?? [], change.row, column) : undefined;
+    if (!merge) {
+      writable.push(change);
+      continue;
+    }
+    const range = rangeName(merge);
+    const wanted = change.new === null || change.new === "" ? "it would have been cleared" : `it would have become "${change.new}"`;
+    problems.push({
+      tab: change.tab,
+      row: change.row,
+      ref: change.ref,
+      column: change.column,
+      message: `${change.column} was not written: ${cellName(change.row, column)} is inside the merged cells ${range}, where only ${cellName(merge.top, merge.left)} can hold a value (${wanted}); unmerge ${range} so each row has its own ${change.column}`,
+    });
+  }
+  return { changes: writable, problems };
 }

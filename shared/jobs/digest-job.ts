@@ -10,6 +10,7 @@ import { type Allowlist, buildAllowlist } from "../core/recipients.js";
 import { bundleReminders } from "../core/reminder-bundle.js";
 import type { IsoDate, LogData } from "../core/types.js";
 import { validateLog } from "../core/validate.js";
+import { takeDigestLease } from "./digest-lease.js";
 import { type LogEntry, mailLogValues, messageIdOf, toOutgoing } from "./outgoing-mail.js";
 
 export interface DigestOptions {
@@ -20,6 +21,14 @@ export interface DigestOptions {
   weekly?: PlanOptions["weekly"];
   /** Default true. */
   reminders?: boolean;
+  /** Who runs it, for the Mail Log's lease row, e.g. `actionlog weeklyDigest`. */
+  actor?: string;
+}
+
+export interface DeliverOptions {
+  now: DateTime;
+  dryRun: boolean;
+  actor?: string;
 }
 
 export interface SentMail {
@@ -55,6 +64,8 @@ export interface DigestReport {
   inDigest: string[];
   /** The mailer used, e.g. `outbox ./out` (never a secret). */
   via: string;
+  /** Set when another run held the Mail Log's lease, so this one sent nothing: why, for the PMO. */
+  busy?: string;
 }
 
 const describeFailure = (outcome: Extract<SendOutcome, { ok: false }>): string =>
@@ -75,7 +86,7 @@ export async function runDigest(workbook: Workbook, mailer: Mailer, options: Dig
   const log = parseLog(raw);
   const mailLog = readMailLog(raw);
   const plan = planMail(log, validateLog(log, now), now, { weekly: options.weekly ?? "scheduled", reminders: options.reminders ?? true });
-  return deliverPlan(workbook, mailer, { log, plan, mailLog }, { now, dryRun: options.dryRun === true });
+  return deliverPlan(workbook, mailer, { log, plan, mailLog }, { now, dryRun: options.dryRun === true, ...(options.actor ? { actor: options.actor } : {}) });
 }
 
 /** What runDigest's one read and its plan give the sending step. */
@@ -88,31 +99,30 @@ export interface PlannedRun {
 /**
  * Sends the plan's messages the Mail Log has not seen, one at a time, rendering each body just
  * before its send: already-sent and folded messages, and every message of a dry run, are never
- * rendered, and no more than one message's bodies are held at once.
+ * rendered, and no more than one message's bodies are held at once. Sending runs hold the Mail
+ * Log's lease (digest-lease.ts), so two that start together never both send; the one that
+ * yields reports `busy` and sends nothing.
  */
-export async function deliverPlan(workbook: Workbook, mailer: Mailer, run: PlannedRun, options: { now: DateTime; dryRun: boolean }): Promise<DigestReport> {
+export async function deliverPlan(workbook: Workbook, mailer: Mailer, run: PlannedRun, options: DeliverOptions): Promise<DigestReport> {
   const { log, plan, mailLog } = run;
-  const { now } = options;
-  const pending = plan.messages.flatMap((m) => unsentPart(m, mailLog) ?? []);
+  const pending = unsentParts(plan, mailLog);
   const report: DigestReport = {
     today: plan.day.today,
     week: plan.day.week,
     dryRun: options.dryRun,
     sent: [],
-    alreadySent: plan.messages.filter((m) => unsentPart(m, mailLog) === undefined).map((m) => m.key),
+    alreadySent: alreadySent(plan, mailLog),
     skipped: plan.skipped,
     failed: [],
     inDigest: [],
     via: mailer.label,
   };
-  const code = log.settings.committeeCode;
-  const frame = mailFrame(log, plan.day);
-  const ofKind = (kind: MailKind) => pending.filter((m) => m.kind === kind);
   if (report.dryRun) {
+    const ofKind = (kind: MailKind) => pending.filter((m) => m.kind === kind);
     const { folded, alone } = foldable(ofKind("reminder"), new Set(ofKind("digest").map((m) => m.key)));
     report.inDigest.push(...folded.map((m) => m.key));
-    for (const m of [...ofKind("digest"), ...bundleReminders(alone, frame), ...ofKind("summary")]) {
-      report.sent.push(sentEntry(m, messageIdOf(m, code, plan.envelope.from)));
+    for (const m of [...ofKind("digest"), ...bundleReminders(alone, mailFrame(log, plan.day)), ...ofKind("summary")]) {
+      report.sent.push(sentEntry(m, messageIdOf(m, log.settings.committeeCode, plan.envelope.from)));
     }
     return report;
   }
@@ -124,6 +134,32 @@ export async function deliverPlan(workbook: Workbook, mailer: Mailer, run: Plann
     // Created before the first send, so a workbook that cannot be written stops the run before anyone is mailed.
     await workbook.apply({ tabs: [{ name: MAIL_LOG_TAB, headers: [...MAIL_LOG_HEADERS], rows: [] }], updates: [], appends: [] });
   }
+  const lease = await takeDigestLease(workbook, { now: options.now, timezone: log.settings.timezone, actor: options.actor ?? "actionlog digest" });
+  if (!lease.held) return { ...report, busy: lease.message };
+  let failed = true;
+  try {
+    // The Mail Log as it is now: a run that finished just before this one took the lease sent its share.
+    const current = readMailLog(lease.workbook);
+    report.alreadySent = alreadySent(plan, current);
+    await sendPending(workbook, mailer, run, unsentParts(plan, current), report, options.now);
+    failed = false;
+  } finally {
+    // A lease left running expires (LEASE_MINUTES); an error already on its way matters more than that.
+    await lease.release().catch((error: unknown) => {
+      if (!failed) throw error;
+    });
+  }
+  return report;
+}
+
+const unsentParts = (plan: MailPlan, mailLog: MailLogState): PlannedMail[] => plan.messages.flatMap((m) => unsentPart(m, mailLog) ?? []);
+const alreadySent = (plan: MailPlan, mailLog: MailLogState): string[] => plan.messages.filter((m) => unsentPart(m, mailLog) === undefined).map((m) => m.key);
+
+/** Digests first, then the reminders (folded into a digest just sent, or bundled per owner), then the summary. */
+async function sendPending(workbook: Workbook, mailer: Mailer, run: PlannedRun, pending: readonly PlannedMail[], report: DigestReport, now: DateTime): Promise<void> {
+  const { log, plan } = run;
+  const code = log.settings.committeeCode;
+  const ofKind = (kind: MailKind) => pending.filter((m) => m.kind === kind);
   const allowlist = buildAllowlist(log);
   const { timezone } = log.settings;
   const sentNow = new Set<string>();
@@ -146,9 +182,8 @@ export async function deliverPlan(workbook: Workbook, mailer: Mailer, run: Plann
     await logMail(workbook, [{ mail, status: "in digest", messageId: "", error: "" }], now, timezone);
     report.inDigest.push(mail.key);
   }
-  for (const mail of bundleReminders(alone, frame)) await send(mail);
+  for (const mail of bundleReminders(alone, mailFrame(log, plan.day))) await send(mail);
   for (const mail of ofKind("summary")) await send(mail);
-  return report;
 }
 
 /** Reminder parts whose digest goes in this run (folded into it) and the rest, to be sent alone. */

@@ -1,8 +1,9 @@
-/** The roll-forward use case: validate, build meeting N+1's register, write it all in one batch. */
+/** The roll-forward use case: validate, build the next meeting's register (skipping Cancelled ones), write it all in one batch. */
 import type { DateTime } from "luxon";
 import { findTab, parseLog } from "../../sheets-schema/parse-log.js";
 import { REGISTER_HEADERS, registerTabName } from "../../sheets-schema/tabs.js";
 import type { ChangeBatch, RawTab, RawWorkbook, Workbook } from "../adapters/workbook.js";
+import { cancelledRegisterNotes } from "../core/auto-rollover.js";
 import { committeeToday } from "../core/dates.js";
 import { ActionlogError } from "../core/errors.js";
 import { registerTabRows } from "../core/register-export.js";
@@ -49,15 +50,20 @@ export async function runRollover(
   const batch: ChangeBatch = { tabs: [], updates: [], appends: [] };
   if (registerWritten) {
     batch.tabs.push({ name: tab, headers: [...REGISTER_HEADERS], rows });
-    batch.appends.push(auditRow(audit, { tab, ref: "", column: "", old: null, new: `${rows.length} actions`, reason: `register for meeting ${result.next} built from meeting ${result.meeting}` }));
+    batch.appends.push(auditRow(audit, { tab, ref: "", column: "", old: null, new: `${rows.length} actions`, reason: builtReason(result) }));
   }
   changesToBatch(changes, createRowLocator(log), audit, batch);
   let skipped = 0;
   if (!options.dryRun && (batch.tabs.length > 0 || batch.updates.length > 0)) {
     skipped = (await workbook.apply(batch)).skipped.length;
   }
-  return { meeting: result.meeting, next: result.next, tab, register: result.register, warnings: withProblemNote(result.warnings, validation.problems.length), registerWritten, changes: changes.length, skipped };
+  const warnings = [...result.warnings, ...cancelledRegisterNotes(log, raw.tabs.map((t) => t.name))];
+  return { meeting: result.meeting, next: result.next, tab, register: result.register, warnings: withProblemNote(warnings, validation.problems.length), registerWritten, changes: changes.length, skipped };
 }
+
+/** Audit's reason names the Cancelled meetings passed over, so a register for 31 built from 29 is explained. */
+const builtReason = (result: { meeting: number; next: number; cancelled: number[] }): string =>
+  `register for meeting ${result.next} built from meeting ${result.meeting}${result.cancelled.length === 0 ? "" : ` (${result.cancelled.map((n) => `meeting ${n}`).join(", ")} Cancelled)`}`;
 
 const withProblemNote = (warnings: string[], problems: number): string[] =>
   problems === 0 ? warnings : [...warnings, `The log has ${problems} problem${problems === 1 ? "" : "s"}; run actionlog validate to see them in the Checks column`];

@@ -158,8 +158,8 @@ function settings_() {
 }
 
 /**
- * Signs and POSTs: X-Actionlog-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>.
- * The body is pure ASCII (other characters \u-escaped), so the bytes signed are the bytes sent
+ * Signs and POSTs: X-Actionlog-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<function>.<body>")>.
+ * The function's name is signed too, so a nudge to onSheetEdit is refused by generateRegister. The body is pure ASCII (other characters \u-escaped), so the bytes signed are the bytes sent
  * whatever charset Apps Script picks. A random nonce makes every body unique: the function refuses
  * a signature it has seen, and two identical nudges in one second (an edit and its undo) would
  * otherwise sign alike. Never throws: a missing property or an unreachable URL comes back as
@@ -169,7 +169,9 @@ function post_(functionName, payload) {
   try {
     return send_(functionName, payload);
   } catch (err) {
-    return { status: 0, body: { error: String((err && err.message) || err) } };
+    // UrlFetchApp quotes the URL it could not reach: a user name or password in ACTIONLOG_URL stays hidden.
+    var reason = String((err && err.message) || err).replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s\/?#]*@/gi, '$1***@');
+    return { status: 0, body: { error: reason } };
   }
 }
 
@@ -182,7 +184,7 @@ function send_(functionName, payload) {
   signed.nonce = Utilities.getUuid();
   var body = asciiJson_(signed);
   var t = Math.floor(Date.now() / 1000);
-  var mac = Utilities.computeHmacSha256Signature(t + '.' + body, settings.secret, Utilities.Charset.UTF_8);
+  var mac = Utilities.computeHmacSha256Signature(t + '.' + functionName + '.' + body, settings.secret, Utilities.Charset.UTF_8);
   var headers = {};
   headers[SIGNATURE_HEADER] = 't=' + t + ',v1=' + hex_(mac);
   var response = UrlFetchApp.fetch(settings.url + '/' + functionName, {

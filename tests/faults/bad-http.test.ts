@@ -38,22 +38,23 @@ const post = (fn: string, bad: Bad) => {
 };
 
 /** Signs exactly these bytes, as a relay that sent them would. */
-const signedRaw = (raw: string, at = NOW_SECONDS): Bad => ({ raw, header: signRequest(SECRET, raw, at), type: "application/json" });
+const signedRaw = (fn: string, raw: string, at = NOW_SECONDS): Bad => ({ raw, header: signRequest(SECRET, fn, raw, at), type: "application/json" });
 
 const CASES: [string, number, (fn: string) => Bad][] = [
-  ["malformed JSON, signed over its bytes", 400, () => signedRaw('{"spreadsheetId": "sheetA", ')],
-  ["a JSON array, signed", 400, () => signedRaw("[]")],
-  ["JSON null, signed", 400, () => signedRaw("null")],
-  ["a JSON string, signed", 400, () => signedRaw('"sheetAAAAAAAAAAAAAAAAAAAA"')],
-  ["form-encoded, signed", 400, (fn) => ({ ...signedRaw(JSON.stringify(BODIES[fn])), type: "application/x-www-form-urlencoded" })],
-  ["no content type, signed", 400, (fn) => ({ raw: Buffer.from(JSON.stringify(BODIES[fn])), header: signed(BODIES[fn]).header })],
-  ["a 5 MiB body, signed", 413, (fn) => signedRaw(JSON.stringify({ ...BODIES[fn], padding: "x".repeat(5 * 1024 * 1024) }))],
+  ["malformed JSON, signed over its bytes", 400, (fn) => signedRaw(fn, '{"spreadsheetId": "sheetA", ')],
+  ["a JSON array, signed", 400, (fn) => signedRaw(fn, "[]")],
+  ["JSON null, signed", 400, (fn) => signedRaw(fn, "null")],
+  ["a JSON string, signed", 400, (fn) => signedRaw(fn, '"sheetAAAAAAAAAAAAAAAAAAAA"')],
+  ["form-encoded, signed", 400, (fn) => ({ ...signedRaw(fn, JSON.stringify(BODIES[fn])), type: "application/x-www-form-urlencoded" })],
+  ["no content type, signed", 400, (fn) => ({ raw: Buffer.from(JSON.stringify(BODIES[fn])), header: signed(fn, BODIES[fn]).header })],
+  ["a 5 MiB body, signed", 413, (fn) => signedRaw(fn, JSON.stringify({ ...BODIES[fn], padding: "x".repeat(5 * 1024 * 1024) }))],
   ["a 100 KiB body, unsigned", 413, (fn) => ({ raw: JSON.stringify({ ...BODIES[fn], padding: "x".repeat(100 * 1024) }), type: "application/json" })],
   ["no signature", 401, (fn) => ({ raw: JSON.stringify(BODIES[fn]), type: "application/json" })],
   ["an empty signature header", 401, (fn) => ({ raw: JSON.stringify(BODIES[fn]), header: "", type: "application/json" })],
-  ["a signature from six minutes ago", 401, (fn) => signedRaw(JSON.stringify(BODIES[fn]), NOW_SECONDS - 360)],
-  ["a signature for another body", 401, (fn) => ({ ...signedRaw(JSON.stringify(BODIES[fn])), raw: JSON.stringify({ ...BODIES[fn], spreadsheetId: "sheetBBBBBBBBBBBBBBBBBBBB" }) })],
-  ["a signature with the secret's case changed", 401, (fn) => ({ raw: JSON.stringify(BODIES[fn]), header: signed(BODIES[fn], { secret: "TEST-SECRET-0123456789ABCDEF" }).header, type: "application/json" })],
+  ["a signature from six minutes ago", 401, (fn) => signedRaw(fn, JSON.stringify(BODIES[fn]), NOW_SECONDS - 360)],
+  ["a signature for another function", 401, (fn) => signedRaw(fn === "onSheetEdit" ? "generateRegister" : "onSheetEdit", JSON.stringify(BODIES[fn]))],
+  ["a signature for another body", 401, (fn) => ({ ...signedRaw(fn, JSON.stringify(BODIES[fn])), raw: JSON.stringify({ ...BODIES[fn], spreadsheetId: "sheetBBBBBBBBBBBBBBBBBBBB" }) })],
+  ["a signature with the secret's case changed", 401, (fn) => ({ raw: JSON.stringify(BODIES[fn]), header: signed(fn, BODIES[fn], { secret: "TEST-SECRET-0123456789ABCDEF" }).header, type: "application/json" })],
 ];
 
 describe.each(Object.keys(BODIES))("%s refuses bad requests", (fn) => {
@@ -66,7 +67,7 @@ describe.each(Object.keys(BODIES))("%s refuses bad requests", (fn) => {
   });
 
   it("a replay of a request it accepted: 401, and nothing more happens", async () => {
-    const good = signedRaw(JSON.stringify(BODIES[fn]));
+    const good = signedRaw(fn, JSON.stringify(BODIES[fn]));
     const first = await post(fn, good);
     expect(first.status).toBe(200);
     const after = t.books.get(SHEET_A)?.snapshot();

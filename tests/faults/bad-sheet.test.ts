@@ -28,14 +28,15 @@ const headerLayout = (required: readonly string[]) =>
     .record({
       order: fc.shuffledSubarray([...required], { minLength: required.length, maxLength: required.length }),
       drop: rarely(fc.constantFrom(...required), 12),
-      double: rarely(fc.constantFrom(...required), 6),
+      double: rarely(fc.constantFrom(...required), 20),
       shout: fc.boolean(),
       extras: fc.subarray(["RAG", "Owner email", "", "Notes (PMO)"]),
     })
     .map(({ order, drop, double, shout, extras }) => {
       const headers = order.filter((h) => h !== drop).map((h) => (shout ? ` ${h.toUpperCase()} ` : h));
-      if (double !== null && double !== drop) headers.push(double);
-      return { headers: [...headers, ...extras], dropped: drop };
+      const doubled = double !== null && double !== drop ? double : null;
+      if (doubled !== null) headers.push(doubled);
+      return { headers: [...headers, ...extras], dropped: drop, doubled };
     });
 
 /** Rows as wide as the headers, with blank rows in between and gaps in the row numbers. */
@@ -45,7 +46,7 @@ const rows = (width: number, max: number) =>
   );
 
 const tabOf = (name: string, required: readonly string[], max: number) =>
-  headerLayout(required).chain(({ headers, dropped }) => rows(headers.length, max).map((r) => ({ tab: { name, headers, rows: r } as RawTab, dropped })));
+  headerLayout(required).chain(({ headers, dropped, doubled }) => rows(headers.length, max).map((r) => ({ tab: { name, headers, rows: r } as RawTab, dropped, doubled })));
 
 const workbooks = fc
   .tuple(
@@ -58,7 +59,11 @@ const workbooks = fc
     tabOf("Mail Log", MAIL_LOG_HEADERS, 3),
     tabOf("Register DAG30", REGISTER_HEADERS, 3),
   )
-  .map((tabs) => ({ workbook: { tabs: tabs.map((t) => t.tab) } as RawWorkbook, dropped: tabs.flatMap((t, i) => (t.dropped && i < 6 ? [{ tab: t.tab.name, header: t.dropped }] : [])) }));
+  .map((tabs) => ({
+    workbook: { tabs: tabs.map((t) => t.tab) } as RawWorkbook,
+    // A missing required header, or one written twice, stops every job.
+    dropped: tabs.flatMap((t, i) => (i >= 6 ? [] : [t.dropped, t.doubled].flatMap((header) => (header ? [{ tab: t.tab.name, header }] : [])))),
+  }));
 
 const TABS = new Set(["Settings", "Members", "Meetings", "Actions", "Decisions", "Audit"]);
 const JARGON = /undefined|NaN|\[object|invalid_type|invalid_union|Expected (string|number)|ZodError/;
@@ -77,7 +82,7 @@ function expectLocated(problem: Problem): void {
 }
 
 describe("arbitrary sheets", () => {
-  it("never crash: validate either stops on a missing header, naming the tab and header, or locates every problem", async () => {
+  it("never crash: validate either stops on a missing or repeated header, naming the tab and header, or locates every problem", async () => {
     const outcomes = { stopped: 0, validated: 0, problems: 0 };
     await fc.assert(
       fc.asyncProperty(workbooks, async ({ workbook, dropped }) => {
@@ -98,7 +103,7 @@ describe("arbitrary sheets", () => {
         try {
           readMailLog(book.snapshot());
         } catch (error) {
-          if (!isActionlogError(error) || !/Mail Log: Header "(Key|Status|Time|To|Subject|Refs|Message ID)" is missing/.test(error.message)) throw error;
+          if (!isActionlogError(error) || !/Mail Log: Header "(Key|Status|Time|To|Subject|Refs|Message ID)" (is missing|is on)/.test(error.message)) throw error;
         }
       }),
       { numRuns: 150 },
@@ -111,12 +116,19 @@ describe("arbitrary sheets", () => {
 });
 
 describe("headers", () => {
-  it("a header written twice is a problem on row 1 naming it, and the first one is used", () => {
+  it("a required header written twice stops the job, naming both columns (regression: the first one was read and written)", () => {
     const log = buildLog({ actions: [action({ Due: "13/10/2023" })] });
     const actions = log.tabs[3] as RawTab;
     const book = { tabs: log.tabs.map((t) => (t === actions ? { ...actions, headers: [...actions.headers, "due"], rows: actions.rows.map((r) => ({ ...r, cells: [...r.cells, "31/02/2024"] })) } : t)) };
+    expect(() => parseLog(book)).toThrow('Actions: Header "Due" is on both columns F ("Due") and M ("due")');
+  });
+
+  it("a header of the committee's own written twice is a problem on row 1 naming it", () => {
+    const log = buildLog({ actions: [action({ Due: "13/10/2023" })] });
+    const actions = log.tabs[3] as RawTab;
+    const book = { tabs: log.tabs.map((t) => (t === actions ? { ...actions, headers: [...actions.headers, "RAG", "rag"], rows: actions.rows.map((r) => ({ ...r, cells: [...r.cells, "Green", "Red"] })) } : t)) };
     const result = validateLog(parseLog(book), NOW);
-    expect(result.problems).toEqual([{ tab: "Actions", row: 1, ref: "", column: "due", message: 'Header "due" appears twice; rename or delete the second one so each column has one meaning' }]);
+    expect(result.problems).toEqual([{ tab: "Actions", row: 1, ref: "", column: "rag", message: 'Header "rag" appears twice; rename or delete the second one so each column has one meaning' }]);
     expect(result.actions[0]?.dueDate).toBe("2023-10-13");
   });
 

@@ -29,7 +29,7 @@ describe("the actionlog binary", () => {
     expect(result.stdout).toContain("Minutes of DSB meeting 14 held 11/11/2026: 13 actions (9 new), 3 decisions");
     expect(result.stdout).toContain("Register for meeting 15 (9 new actions, 3 from previous meetings)");
     expect((await readdir(dir)).sort()).toEqual(["action-log.xlsx", "minutes-DSB14.txt", "outbox", ...["csv", "docx", "html", "json", "md"].map((f) => `register-DSB15.${f}`)]);
-    expect((await readdir(join(dir, "outbox"))).sort()).toEqual(["digest-owen-pryce-2026-W48.eml", "digest-simon-carter-2026-W48.eml", "summary-2026-W48.eml"]);
+    expect((await readdir(join(dir, "outbox"))).sort().map((f) => f.replace(/-[0-9a-f]{10}\.eml$/, ".eml"))).toEqual(["digest-owen-pryce-2026-W48.eml", "digest-simon-carter-2026-W48.eml", "summary-2026-W48.eml"]);
     const book = await readXlsx(join(dir, "action-log.xlsx"));
     expect(book.tabs.map((t) => t.name)).toContain("Register DSB15");
     expect(book.tabs.find((t) => t.name === "Audit")?.rows.length).toBeGreaterThan(20);

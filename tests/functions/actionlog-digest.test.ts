@@ -7,7 +7,8 @@ import { simpleParser } from "mailparser";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createXlsxWorkbook } from "../../shared/adapters/workbook.xlsx.js";
 import { SAMPLE, sampleTabs } from "../../shared/demo/sample-committee.js";
-import { MAIL_LOG_TAB } from "../../sheets-schema/mail-log.js";
+import { isLeaseKey } from "../../shared/jobs/digest-lease.js";
+import { MAIL_LOG_HEADERS, MAIL_LOG_TAB } from "../../sheets-schema/mail-log.js";
 import { writeDemoDigests } from "../../functions/actionlog-digest.js";
 import { cli, readXlsx, tempDir, writeXlsx } from "../support/cli.js";
 import { fromParsed } from "../support/describe-mailer.js";
@@ -38,7 +39,7 @@ afterEach(async () => {
   sink = undefined;
 });
 
-const mailLog = async () => (await readXlsx(sheet)).tabs.find((t) => t.name === MAIL_LOG_TAB)?.rows.map((r) => r.cells) ?? [];
+const mailLog = async () => (await readXlsx(sheet)).tabs.find((t) => t.name === MAIL_LOG_TAB)?.rows.map((r) => r.cells).filter((cells) => !isLeaseKey(cells[1])) ?? [];
 
 describe("actionlog digest", () => {
   it("writes one .eml per message to the outbox, prints the pinned JSON, and sends nothing new the second time", async () => {
@@ -58,8 +59,9 @@ describe("actionlog digest", () => {
 
     const files = (await readdir(outbox)).sort();
     // Lee's digest lists DAG29-02, so its due-soon reminder goes inside it, not as a second email.
-    expect(files).toEqual(["digest-lee-cox-2023-W46.eml", "digest-paul-pettitt-2023-W46.eml", "summary-2023-W46.eml"]);
-    const paul = fromParsed(await simpleParser(await readFile(join(outbox, "digest-paul-pettitt-2023-W46.eml"))));
+    // Each file is named after its Mail Log key, then a hash of the key (names that read alike stay apart).
+    expect(files.map((f) => f.replace(/-[0-9a-f]{10}\.eml$/, ".eml"))).toEqual(["digest-lee-cox-2023-W46.eml", "digest-paul-pettitt-2023-W46.eml", "summary-2023-W46.eml"]);
+    const paul = fromParsed(await simpleParser(await readFile(join(outbox, files[1] ?? ""))));
     expect(paul).toMatchObject({ to: ["paul@example.org"], replyTo: "fraser@example.org", subject: "[DAG] 1 overdue (week of 13 Nov 2023)" });
     expect(paul.html).toContain("Review &lt;b&gt;CR032&lt;/b&gt; &amp; reply");
     expect((await mailLog()).map((r) => r[5])).toEqual(["sent", "sent", "in digest", "sent"]);
@@ -82,6 +84,17 @@ describe("actionlog digest", () => {
     await rm(lock);
     expect((await cli("digest", "--sheet", sheet, "--today", "2023-11-13", "--outbox", outbox)).code).toBe(0);
     expect(await readdir(outbox)).toHaveLength(3);
+  });
+
+  it("sends nothing, says why and exits 1 while another run's lease row in the Mail Log is live (a run elsewhere on the sheet)", async () => {
+    const log = buildLog({ settings: SETTINGS, actions: ACTIONS });
+    const lease = ["2023-11-13T08:25:00+00:00", "run:elsewhere", "", "digest run by actionlog weeklyDigest", "", "running", "", ""];
+    await writeXlsx(sheet, { tabs: [...log.tabs, { name: MAIL_LOG_TAB, headers: [...MAIL_LOG_HEADERS], rows: [{ row: 2, cells: lease }] }] });
+    const outbox = join(dir, "outbox");
+    const result = await cli("digest", "--sheet", sheet, "--today", "2023-11-13", "--outbox", outbox, "--json");
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.out)).toMatchObject({ sent: [], busy: expect.stringContaining("Another digest run (Mail Log row 2, started 2023-11-13T08:25:00+00:00) is sending") });
+    expect(await readdir(outbox).catch(() => [])).toEqual([]);
   });
 
   it("--dry-run needs no transport, lists what would go, and leaves the workbook byte for byte", async () => {

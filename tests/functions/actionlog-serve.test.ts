@@ -47,7 +47,7 @@ describe("actionlog serve", () => {
     expect((await actionsTab(sheet))?.rows[0]?.cells[checks] ?? null).toBeNull();
 
     // The wall clock, not ACTIONLOG_NOW, bounds the signature window.
-    const header = signRequest(SECRET, body, Math.floor(Date.now() / 1000));
+    const header = signRequest(SECRET, "onSheetEdit", body, Math.floor(Date.now() / 1000));
     const response = await fetch(`${url}/onSheetEdit`, { method: "POST", headers: { "Content-Type": "application/json", [SIGNATURE_HEADER]: header }, body });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ ok: false, problems: 1 });

@@ -71,7 +71,7 @@ describe("the deploy bundle", () => {
     it("onSheetEdit answers a signed nudge through the real Sheets client, and refuses an unsigned one", async () => {
       fake.seed(SHEET_A, buildLog({ actions: [action({ Due: "31/02/2024" })] }).tabs);
       const edit = await serve("onSheetEdit");
-      const { raw, header } = signed({ spreadsheetId: SHEET_A, tab: "Actions", range: "F2" }, { at: Math.floor(Date.now() / 1000) });
+      const { raw, header } = signed("onSheetEdit", { spreadsheetId: SHEET_A, tab: "Actions", range: "F2" }, { at: Math.floor(Date.now() / 1000) });
       const post = (headers: Record<string, string>) => fetch(edit.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: raw });
       expect((await post({})).status).toBe(401);
       const answer = await post({ [SIGNATURE_HEADER]: header });

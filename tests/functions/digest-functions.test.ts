@@ -61,7 +61,7 @@ describe("previewDigest", () => {
     useRuntime(t.runtime);
     const before = t.books.get(SHEET_A)?.snapshot();
     const ask = (person: string) => {
-      const { raw, header } = signed({ spreadsheetId: SHEET_A, person });
+      const { raw, header } = signed("previewDigest", { spreadsheetId: SHEET_A, person });
       return supertest(getTestServer("previewDigest")).post("/").set(SIGNATURE_HEADER, header).set("Content-Type", "application/json").send(raw);
     };
     const ok = await ask("PP");

@@ -39,7 +39,7 @@ beforeEach(() => {
 afterEach(() => useRuntime(undefined));
 
 const nudge = (body: object, at = NOW_SECONDS) => {
-  const { raw, header } = signed(body, { at });
+  const { raw, header } = signed("onSheetEdit", body, { at });
   return supertest(getTestServer("onSheetEdit")).post("/").set("Content-Type", "application/json").set(SIGNATURE_HEADER, header).send(raw);
 };
 

@@ -3,7 +3,7 @@ import supertest from "supertest";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import "../../functions/index.js";
 import { useRuntime } from "../../functions/function-runtime.js";
-import { SIGNATURE_HEADER } from "../../shared/adapters/request-signature.js";
+import { SIGNATURE_HEADER, createReplayGuard } from "../../shared/adapters/request-signature.js";
 import { action, buildLog } from "../support/log-fixture.js";
 import { NOW_SECONDS, SECRET, SHEET_A, SHEET_B, type TestRuntime, actionCell, signed, testRuntime } from "../support/function-runtime.js";
 
@@ -28,7 +28,7 @@ const sheetA = () => t.books.get(SHEET_A)?.snapshot();
 
 describe("onSheetEdit", () => {
   it("validates the sheet after a signed nudge: Checks filled, changes audited, one INFO log line", async () => {
-    const { raw, header } = signed(NUDGE);
+    const { raw, header } = signed("onSheetEdit", NUDGE);
     const response = await post("onSheetEdit", raw, header);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ ok: false, rows: 2, problems: 1, changes: 4, skipped: 0 });
@@ -45,7 +45,7 @@ describe("onSheetEdit", () => {
   });
 
   it("never logs the secret or the signature", async () => {
-    const { raw, header } = signed(NUDGE);
+    const { raw, header } = signed("onSheetEdit", NUDGE);
     await post("onSheetEdit", raw, header);
     await post("onSheetEdit", raw, header);
     await post("onSheetEdit", raw, header.replace(/v1=./, "v1=0"));
@@ -58,15 +58,15 @@ describe("onSheetEdit", () => {
   const big = { ...NUDGE, range: "A1", padding: "x".repeat(70 * 1024) };
   it.each([
     ["unsigned", 401, "missing X-Actionlog-Signature", () => post("onSheetEdit", JSON.stringify(NUDGE))],
-    ["signed with another secret", 401, "does not match", () => { const s = signed(NUDGE, { secret: "another-secret-0123456789" }); return post("onSheetEdit", s.raw, s.header); }],
-    ["body changed after signing", 401, "does not match", () => { const s = signed(NUDGE); return post("onSheetEdit", s.raw.replace("F2", "F3"), s.header); }],
+    ["signed with another secret", 401, "does not match", () => { const s = signed("onSheetEdit", NUDGE, { secret: "another-secret-0123456789" }); return post("onSheetEdit", s.raw, s.header); }],
+    ["body changed after signing", 401, "does not match", () => { const s = signed("onSheetEdit", NUDGE); return post("onSheetEdit", s.raw.replace("F2", "F3"), s.header); }],
     ["malformed header", 401, "not of the form", () => post("onSheetEdit", JSON.stringify(NUDGE), "sha256=abc")],
-    ["stale timestamp (5 min 1 s old)", 401, "5 minutes", () => { const s = signed(NUDGE, { at: NOW_SECONDS - 301 }); return post("onSheetEdit", s.raw, s.header); }],
-    ["timestamp from the future", 401, "5 minutes", () => { const s = signed(NUDGE, { at: NOW_SECONDS + 301 }); return post("onSheetEdit", s.raw, s.header); }],
-    ["oversized body, signed", 413, "64 KiB", () => { const s = signed(big); return post("onSheetEdit", s.raw, s.header); }],
-    ["wrong content type, signed", 400, "Content-Type: application/json", () => { const s = signed(NUDGE); return post("onSheetEdit", s.raw, s.header, "text/plain"); }],
-    ["nudge missing its tab, signed", 400, "tab", () => { const s = signed({ spreadsheetId: SHEET_A, range: "F2" }); return post("onSheetEdit", s.raw, s.header); }],
-    ["unknown spreadsheet, signed", 404, "ACTIONLOG_SHEETS", () => { const s = signed({ ...NUDGE, spreadsheetId: "someoneElsesSheet123" }); return post("onSheetEdit", s.raw, s.header); }],
+    ["stale timestamp (5 min 1 s old)", 401, "5 minutes", () => { const s = signed("onSheetEdit", NUDGE, { at: NOW_SECONDS - 301 }); return post("onSheetEdit", s.raw, s.header); }],
+    ["timestamp from the future", 401, "5 minutes", () => { const s = signed("onSheetEdit", NUDGE, { at: NOW_SECONDS + 301 }); return post("onSheetEdit", s.raw, s.header); }],
+    ["oversized body, signed", 413, "64 KiB", () => { const s = signed("onSheetEdit", big); return post("onSheetEdit", s.raw, s.header); }],
+    ["wrong content type, signed", 400, "Content-Type: application/json", () => { const s = signed("onSheetEdit", NUDGE); return post("onSheetEdit", s.raw, s.header, "text/plain"); }],
+    ["nudge missing its tab, signed", 400, "tab", () => { const s = signed("onSheetEdit", { spreadsheetId: SHEET_A, range: "F2" }); return post("onSheetEdit", s.raw, s.header); }],
+    ["unknown spreadsheet, signed", 404, "ACTIONLOG_SHEETS", () => { const s = signed("onSheetEdit", { ...NUDGE, spreadsheetId: "someoneElsesSheet123" }); return post("onSheetEdit", s.raw, s.header); }],
   ])("%s gets %i and leaves every sheet untouched, unopened", async (_name, status, reason, send) => {
     const before = sheetA();
     const response = await send();
@@ -80,7 +80,7 @@ describe("onSheetEdit", () => {
   it("malformed JSON gets 400 from the framework before any check, leaving the sheet untouched", async () => {
     const before = sheetA();
     const raw = '{"spreadsheetId": "sheetA", "tab": ';
-    const response = await post("onSheetEdit", raw, signed(NUDGE).header);
+    const response = await post("onSheetEdit", raw, signed("onSheetEdit", NUDGE).header);
     expect(response.status).toBe(400);
     expect(sheetA()).toEqual(before);
     expect(t.opened).toEqual([]);
@@ -93,7 +93,7 @@ describe("onSheetEdit", () => {
   });
 
   it("a replayed request gets 401 and changes nothing after the first delivery", async () => {
-    const { raw, header } = signed(NUDGE);
+    const { raw, header } = signed("onSheetEdit", NUDGE);
     expect((await post("onSheetEdit", raw, header)).status).toBe(200);
     const after = sheetA();
     t.advance(120);
@@ -105,9 +105,9 @@ describe("onSheetEdit", () => {
   });
 
   it("accepts a signature exactly 5 minutes old, and the same nudge signed afresh", async () => {
-    const old = signed(NUDGE, { at: NOW_SECONDS - 300 });
+    const old = signed("onSheetEdit", NUDGE, { at: NOW_SECONDS - 300 });
     expect((await post("onSheetEdit", old.raw, old.header)).status).toBe(200);
-    const fresh = signed(NUDGE, { at: NOW_SECONDS + 1 });
+    const fresh = signed("onSheetEdit", NUDGE, { at: NOW_SECONDS + 1 });
     const again = await post("onSheetEdit", fresh.raw, fresh.header);
     expect(again.status).toBe(200);
     expect(again.body.changes).toBe(0);
@@ -123,7 +123,7 @@ describe("onSheetEdit", () => {
       return true;
     });
     try {
-      const { raw, header } = signed(NUDGE);
+      const { raw, header } = signed("onSheetEdit", NUDGE);
       const response = await post("onSheetEdit", raw, header);
       expect(response.status).toBe(500);
       expect(response.body.error).toContain("misconfigured");
@@ -143,13 +143,13 @@ describe("generateRegister", () => {
   const registerOf = (id: string) => t.books.get(id)?.snapshot().tabs.find((tab) => tab.name === "Register DAG30");
 
   it("without a meeting rolls forward the Held meeting whose register is missing, once", async () => {
-    const first = signed({ spreadsheetId: SHEET_A });
+    const first = signed("generateRegister", { spreadsheetId: SHEET_A });
     const response = await post("generateRegister", first.raw, first.header);
     expect(response.status).toBe(200);
     expect(response.body.registers).toEqual([expect.objectContaining({ meeting: 29, next: 30, tab: "Register DAG30", actions: 2, registerWritten: true, skipped: 0 })]);
     expect(registerOf(SHEET_A)?.rows.map((r) => r.cells[2])).toEqual(["DAG29-01", "DAG29-02"]);
     const after = sheetA();
-    const second = signed({ spreadsheetId: SHEET_A }, { at: NOW_SECONDS + 5 });
+    const second = signed("generateRegister", { spreadsheetId: SHEET_A }, { at: NOW_SECONDS + 5 });
     const again = await post("generateRegister", second.raw, second.header);
     expect(again.body).toEqual({ registers: [], notes: [] });
     expect(sheetA()).toEqual(after);
@@ -157,7 +157,7 @@ describe("generateRegister", () => {
   });
 
   it("with a meeting rebuilds that meeting's register", async () => {
-    const { raw, header } = signed({ spreadsheetId: SHEET_B, meeting: 29 });
+    const { raw, header } = signed("generateRegister", { spreadsheetId: SHEET_B, meeting: 29 });
     const response = await post("generateRegister", raw, header);
     expect(response.status).toBe(200);
     expect(response.body.registers[0]).toMatchObject({ tab: "Register DAG30", registerWritten: true });
@@ -165,7 +165,7 @@ describe("generateRegister", () => {
   });
 
   it("a meeting not yet Held gets 422 with the fix, and no register", async () => {
-    const { raw, header } = signed({ spreadsheetId: SHEET_A, meeting: 30 });
+    const { raw, header } = signed("generateRegister", { spreadsheetId: SHEET_A, meeting: 30 });
     const response = await post("generateRegister", raw, header);
     expect(response.status).toBe(422);
     expect(response.body.error).toBe("Meeting 30 is Scheduled in Meetings; set its Status to Held once it has taken place, then roll forward");
@@ -175,10 +175,28 @@ describe("generateRegister", () => {
 
   it.each([
     ["unsigned", 401, () => post("generateRegister", JSON.stringify({ spreadsheetId: SHEET_A }))],
-    ["a meeting that is not a whole number", 400, () => { const s = signed({ spreadsheetId: SHEET_A, meeting: "29" }); return post("generateRegister", s.raw, s.header); }],
+    ["a meeting that is not a whole number", 400, () => { const s = signed("generateRegister", { spreadsheetId: SHEET_A, meeting: "29" }); return post("generateRegister", s.raw, s.header); }],
   ])("%s gets %i without touching the sheet", async (_name, status, send) => {
     const before = sheetA();
     expect((await send()).status).toBe(status);
+    expect(sheetA()).toEqual(before);
+    expect(t.opened).toEqual([]);
+  });
+});
+
+describe("a signature binds the function it was made for (regression: an onSheetEdit nudge was also a valid generateRegister request)", () => {
+  it.each([
+    ["an edit nudge", "onSheetEdit", NUDGE, "generateRegister"],
+    ["a preview request", "previewDigest", { spreadsheetId: SHEET_A, person: "Paul Pettitt" }, "generateRegister"],
+    ["a roll-forward request with a nudge's fields", "generateRegister", NUDGE, "onSheetEdit"],
+  ])("%s signed for %s gets 401 from %s, which runs as its own service, and the sheet is untouched", async (_name, from, body, to) => {
+    const { raw, header } = signed(from, body);
+    // Deployed, each function has its own replay memory: the other one has never seen this signature.
+    useRuntime({ ...t.runtime, replays: createReplayGuard() });
+    const before = sheetA();
+    const response = await post(to, raw, header);
+    expect(response.status).toBe(401);
+    expect(response.body.error).toContain(`does not match the body and this function (${to})`);
     expect(sheetA()).toEqual(before);
     expect(t.opened).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import "../../functions/index.js";
 import { useRuntime } from "../../functions/function-runtime.js";
 import type { RawWorkbook } from "../../shared/adapters/workbook.js";
+import { REGISTER_HEADERS } from "../../sheets-schema/tabs.js";
 import { MEETINGS, action, buildLog } from "../support/log-fixture.js";
 import { NOW_ISO, SHEET_A, SHEET_B, type TestRuntime, actionCell, testRuntime } from "../support/function-runtime.js";
 
@@ -111,7 +112,41 @@ describe("rollover", () => {
     expect(t.logs[0]).toMatchObject({
       severity: "INFO",
       message: "rollover: no register due",
-      sheets: [{ ok: true, registers: [], notes: ["Meeting 31 is Held but meeting 32 is not in the Meetings tab; add it (Meeting 32, Date, Status Scheduled) so its register can be built"] }],
+      sheets: [{ ok: true, registers: [], notes: ["Meeting 31 is Held but meeting 32 is not in the Meetings tab; add a row for it (Meeting 32, Date, Status Scheduled) so its register can be built"], attention: false }],
+    });
+  });
+
+  // qa-year finding 2: with meeting 30 Cancelled, no register was built after it, and the run logged INFO.
+  const cancelled30 = (meetings = MEETINGS) => buildLog({ actions: [action()], meetings: meetings.map((m) => (m.Meeting === 30 ? { ...m, Status: "Cancelled" } : m)) });
+
+  it("builds the register of the meeting after a Cancelled one, and warns of a register tab left for the Cancelled meeting, keeping it", async () => {
+    const log = cancelled30();
+    const left = { name: "Register DAG30", headers: [...REGISTER_HEADERS], rows: [{ row: 2, cells: ["New", "Area", "DAG29-01", "As built before", "PMO", "08/11/2023"] }] };
+    start({ [SHEET_A]: { tabs: [...log.tabs, left] }, [SHEET_B]: log });
+    await invoke("rollover", pubsubEvent("actionlog-rollover", "8003"));
+    expect(tabNames(SHEET_A)).toEqual(expect.arrayContaining(["Register DAG30", "Register DAG31"]));
+    expect(t.books.get(SHEET_A)?.snapshot().tabs.find((tab) => tab.name === "Register DAG30")).toEqual(left);
+    expect(t.logs[0]).toMatchObject({
+      severity: "WARNING",
+      message: "rollover: built Register DAG31, Register DAG31; 1 sheet needs the PMO; see its notes",
+      sheets: [
+        { ok: true, attention: true, notes: [expect.stringContaining("Meeting 30 is Cancelled in Meetings, so it has no register and meeting 29's actions go on the register for meeting 31")] },
+        { ok: true, attention: false, notes: [] },
+      ],
+    });
+    await invoke("rollover", pubsubEvent("actionlog-rollover", "8004"));
+    expect(t.logs[1]).toMatchObject({ severity: "WARNING", message: "rollover: no register due; 1 sheet needs the PMO; see its notes" });
+  });
+
+  it("logs WARNING when a planned meeting's papers cannot be built because a meeting number is missing", async () => {
+    start({ [SHEET_A]: cancelled30(MEETINGS.map((m) => (m.Meeting === 31 ? { ...m, Meeting: 32 } : m))) });
+    const before = snapshots();
+    await invoke("rollover", pubsubEvent("actionlog-rollover", "8005"));
+    expect(snapshots()).toEqual(before);
+    expect(t.logs[0]).toMatchObject({
+      severity: "WARNING",
+      message: "rollover: no register due; 1 sheet needs the PMO; see its notes",
+      sheets: [{ notes: ["Meeting 29 is Held but meeting 31 is not in the Meetings tab; add a row for it (Meeting 31, Date, Status Scheduled) so its register can be built (meeting 30 is Cancelled)"], attention: true }],
     });
   });
 });

@@ -76,7 +76,7 @@ function deploy(smtpUrl: string): void {
 
 const post = async (fn: string, body: unknown, secret = WEBHOOK_SECRET) => {
   const raw = JSON.stringify(body);
-  const header = signRequest(secret, raw, NOW_SECONDS);
+  const header = signRequest(secret, fn, raw, NOW_SECONDS);
   signatures.push(header.slice(header.indexOf("v1=") + 3));
   const response = await supertest(getTestServer(fn)).post("/").set("Content-Type", "application/json").set(SIGNATURE_HEADER, header).send(raw);
   captured.push(JSON.stringify(response.body));

@@ -115,7 +115,7 @@ describe("the Apps Script relay (Code.gs)", () => {
     expect(JSON.parse(params.payload)).toEqual({ spreadsheetId: SHEET_A, tab: "Actions", range: "F2", nonce: "uuid-1" });
     const header = params.headers["X-Actionlog-Signature"];
     expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
-    expect(verifySignature(header, Buffer.from(params.payload), { secret: SECRET, nowSeconds: Math.floor(Date.now() / 1000) }).ok).toBe(true);
+    expect(verifySignature(header, Buffer.from(params.payload), { secret: SECRET, target: "onSheetEdit", nowSeconds: Math.floor(Date.now() / 1000) }).ok).toBe(true);
 
     // The very request the relay built, delivered to the real function.
     const t = testRuntime({ [SHEET_A]: buildLog({ actions: [action({ Due: "31/02/2024" })] }) });
@@ -144,7 +144,7 @@ describe("the Apps Script relay (Code.gs)", () => {
     relay.call("relayEdit", editEvent("Actions"));
     const { url, params } = relay.fetches[0] as Fetch;
     expect(url).toBe(`${URL_BASE}/onSheetEdit`);
-    expect(verifySignature(params.headers["X-Actionlog-Signature"], Buffer.from(params.payload), { secret: SECRET, nowSeconds: Math.floor(Date.now() / 1000) }).ok).toBe(true);
+    expect(verifySignature(params.headers["X-Actionlog-Signature"], Buffer.from(params.payload), { secret: SECRET, target: "onSheetEdit", nowSeconds: Math.floor(Date.now() / 1000) }).ok).toBe(true);
   });
 
   it("never throws from a trigger when the functions are unreachable or the properties are missing, and says so from the menu", () => {
@@ -153,6 +153,9 @@ describe("the Apps Script relay (Code.gs)", () => {
     const relay = loadRelay({ unreachable: true });
     relay.call("validateNow");
     expect(relay.alerts).toEqual([`Action log could not reach its functions: Address unavailable: ${URL_BASE}/onSheetEdit`]);
+    const withPassword = loadRelay({ unreachable: true, properties: { ACTIONLOG_URL: "https://relay:Pa55word@functions.example.org", ACTIONLOG_SECRET: SECRET } });
+    withPassword.call("validateNow");
+    expect(withPassword.alerts).toEqual(["Action log could not reach its functions: Address unavailable: https://***@functions.example.org/onSheetEdit"]);
     const bare = loadRelay({ status: 502, reply: {} });
     bare.call("validateNow");
     expect(bare.alerts).toEqual(["Action log could not do that (502): no reason given"]);
@@ -164,7 +167,7 @@ describe("the Apps Script relay (Code.gs)", () => {
     const { params } = relay.fetches[0] as Fetch;
     expect(params.payload).toMatch(/^[\x20-\x7e]*$/);
     expect(JSON.parse(params.payload).tab).toBe("Actions – Q3 ✓");
-    expect(verifySignature(params.headers["X-Actionlog-Signature"], Buffer.from(params.payload), { secret: SECRET, nowSeconds: Math.floor(Date.now() / 1000) }).ok).toBe(true);
+    expect(verifySignature(params.headers["X-Actionlog-Signature"], Buffer.from(params.payload), { secret: SECRET, target: "onSheetEdit", nowSeconds: Math.floor(Date.now() / 1000) }).ok).toBe(true);
   });
 
   it.each([
@@ -225,6 +228,20 @@ describe("the Apps Script relay (Code.gs)", () => {
     expect(url).toBe(`${URL_BASE}/generateRegister`);
     expect(JSON.parse(params.payload)).toEqual({ spreadsheetId: SHEET_A, meeting: 29, nonce: "uuid-1" });
     expect(relay.alerts).toEqual(["Built Register DAG30 (7 actions)"]);
+  });
+
+  it.each([
+    ["Roll forward", "rollForward", "generateRegister"],
+    ["Generate register", "generateRegister", "generateRegister"],
+    ["Preview digest", "previewDigest", "previewDigest"],
+    ["Validate now", "validateNow", "onSheetEdit"],
+  ])("%s signs with the name of the function it calls, which no other function accepts", (_item, menu, target) => {
+    const relay = loadRelay({ prompt: "29" });
+    relay.call(menu);
+    const { url, params } = relay.fetches[0] as Fetch;
+    expect(url).toBe(`${URL_BASE}/${target}`);
+    const verify = (fn: string) => verifySignature(params.headers["X-Actionlog-Signature"], Buffer.from(params.payload), { secret: SECRET, target: fn, nowSeconds: Math.floor(Date.now() / 1000) }).ok;
+    expect(["onSheetEdit", "generateRegister", "previewDigest"].filter(verify)).toEqual([target]);
   });
 
   it("Roll forward says when Carried values were left for a rebuild", () => {

@@ -307,6 +307,44 @@ export const describeWorkbook = (name: string, factory: WorkbookFactory, options
       expect(tabNamed(after, "Register DB30").rows).toHaveLength(2);
     });
 
+    it("reads each cell of merged cells as its top-left value and never writes a covered cell (regression: merged Area and Due)", async () => {
+      // Status merged over rows 2-3 (a stale value left under the merge), notes merged down to a row with nothing else in it.
+      const merged: RawTab = {
+        ...tab("Actions", ACTION_HEADERS, [
+          ["A-1", 1, "Draft the terms of reference", "JS", "Open", "From the Word table"],
+          ["A-2", 1, "Book the room", "AB", "stale", null],
+          ["A-3", 2, "Circulate minutes", "JS", "Closed", null],
+          [null, null, null, null, null, null],
+        ]),
+        merges: ["F2:F5", "E2:E3"],
+      };
+      const book = await factory([merged, tab("Audit", ["Ref", "New"], [])]);
+      const shown = [
+        ["A-1", 1, "Draft the terms of reference", "JS", "Open", "From the Word table"],
+        ["A-2", 1, "Book the room", "AB", "Open", "From the Word table"],
+        ["A-3", 2, "Circulate minutes", "JS", "Closed", "From the Word table"],
+      ];
+      expect(tabNamed(await book.read(), "Actions")).toEqual({ ...tab("Actions", ACTION_HEADERS, shown), merges: ["E2:E3", "F2:F5"] });
+
+      const covered = [
+        update({ ref: "A-2", expected: "Open", value: "Closed" }),
+        update({ ref: "A-3", column: "Member Notes", expected: "From the Word table", value: "mine" }),
+      ];
+      const topLeft = update({ ref: "A-1", expected: "Open", value: "Ongoing" });
+      const result = await book.apply(
+        batchOf({ updates: [...covered, topLeft], appends: [{ tab: "Audit", values: { Ref: "A-2", New: "Closed" }, requires: [0] }] }),
+      );
+      expect(result).toEqual({ applied: 1, skipped: covered });
+      const after = await book.read();
+      expect([cellOf(after, "A-1", "Status"), cellOf(after, "A-2", "Status"), cellOf(after, "A-3", "Member Notes")]).toEqual(["Ongoing", "Ongoing", "From the Word table"]);
+      expect(tabNamed(after, "Audit").rows).toEqual([]);
+
+      // A tab replaced whole (a rebuilt register) keeps none of the merges.
+      const rebuilt = [["B-1", 1, "One", "JS", "Open", null], ["B-2", 1, "Two", "AB", "Closed", null]];
+      await book.apply(batchOf({ tabs: [{ name: "Actions", headers: ACTION_HEADERS, rows: rebuilt }] }));
+      expect(tabNamed(await book.read(), "Actions")).toEqual(tab("Actions", ACTION_HEADERS, rebuilt));
+    });
+
     it("treats an empty batch as a no-op", async () => {
       const book = await factory([actions()]);
       const before = await book.read();

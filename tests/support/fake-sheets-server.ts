@@ -44,7 +44,7 @@ export interface FakeSheets {
   spreadsheets: Map<string, FakeSpreadsheet>;
   /** Milliseconds every request waits before it is handled, as the real API's round trip would; 0 by default. */
   latencyMs: number;
-  /** Creates (or replaces) spreadsheet `id` holding exactly `tabs`. */
+  /** Creates (or replaces) spreadsheet `id` holding exactly `tabs`, their merged cells (RawTab.merges) included. */
   seed(id: string, tabs: readonly RawTab[], title?: string): void;
   /** What the port would read from spreadsheet `id` right now. */
   snapshot(id: string): RawWorkbook;

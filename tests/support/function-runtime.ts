@@ -56,10 +56,10 @@ export function testRuntime(sheets: Record<string, RawWorkbook | "broken">, mail
   return { runtime, books, opened, logs, mailer, advance: (seconds) => (offset += seconds) };
 }
 
-/** A signed JSON request: the exact bytes and the header the relay would send. */
-export function signed(body: unknown, options: { secret?: string; at?: number } = {}): { raw: string; header: string } {
+/** A signed JSON request for the function `target`: the exact bytes and the header the relay would send. */
+export function signed(target: string, body: unknown, options: { secret?: string; at?: number } = {}): { raw: string; header: string } {
   const raw = JSON.stringify(body);
-  return { raw, header: signRequest(options.secret ?? SECRET, raw, options.at ?? NOW_SECONDS) };
+  return { raw, header: signRequest(options.secret ?? SECRET, target, raw, options.at ?? NOW_SECONDS) };
 }
 
 /** A cell of the Actions tab by ref and column, as the workbook now holds it. */

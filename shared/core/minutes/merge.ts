@@ -181,7 +181,9 @@ function mergeActions(input: MergeInput, plan: MergePlan, number: number): void 
     }
     const meeting = parseActionRef(a.ref)?.meeting ?? number;
     const note = updates.get(a.ref)?.note ?? "";
-    const values = { Ref: a.ref, Meeting: meeting, Area: a.area || null, Action: a.action || null, Owner: a.owner || null, Due: a.dueText || null, Status: a.status, Update: note || null };
+    // Closed at the meeting whose minutes record it, not on the day someone next runs validate.
+    const closedOn = a.status === "Closed" ? input.extract.meeting.date : null;
+    const values = { Ref: a.ref, Meeting: meeting, Area: a.area || null, Action: a.action || null, Owner: a.owner || null, Due: a.dueText || null, Status: a.status, Update: note || null, "Closed On": closedOn };
     plan.additions.push({ tab: "Actions", ref: a.ref, values, summary: `action ${a.ref} (${a.section === "new" ? "new" : `from meeting ${meeting}`}, ${a.status})`, reason });
   }
   for (const [ref, update] of updates) {

@@ -1,7 +1,8 @@
 /** Runs the mailer contract against the outbox (.eml files), plus what only a folder of files promises. */
-import { mkdtemp, readFile, readdir } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
 import { KEY_HEADER } from "../../../shared/adapters/mailer.js";
@@ -33,7 +34,7 @@ describe("createOutboxMailer", () => {
     const mail = sampleMail({ headers: { [KEY_HEADER]: "digest:paul pettitt:2023-W46" } });
     await mailer.send(mail);
     await mailer.send({ ...mail, subject: "resent" });
-    expect(await readdir(join(dir, "new", "outbox"))).toEqual(["digest-paul-pettitt-2023-W46.eml"]);
+    expect(await readdir(join(dir, "new", "outbox"))).toEqual([outboxFileName(mail)]);
     const [only] = await readOutbox(join(dir, "new", "outbox"));
     expect(only?.subject).toBe("resent");
   });
@@ -49,8 +50,52 @@ describe("createOutboxMailer", () => {
     expect(bytes).toContain("MIME-Version: 1.0");
   });
 
-  it("turns a key into a safe file name, with no path separators", () => {
-    expect(outboxFileName(sampleMail({ headers: { [KEY_HEADER]: "reminder:../../etc/DAG29-01:2023-11-16" } }))).toBe("reminder-..-..-etc-DAG29-01-2023-11-16.eml");
-    expect(outboxFileName(sampleMail({ messageId: "<abc123@example.org>", headers: {} }))).toBe("abc123.eml");
+  const keyed = (key: string) => sampleMail({ headers: { [KEY_HEADER]: key } });
+
+  it("turns a key into a safe file name, with no path separators: readable, then a hash of the whole key", () => {
+    expect(outboxFileName(keyed("digest:paul pettitt:2023-W46"))).toMatch(/^digest-paul-pettitt-2023-W46-[0-9a-f]{10}\.eml$/);
+    expect(outboxFileName(keyed("reminder:../../etc/DAG29-01:2023-11-16"))).toMatch(/^reminder-\.\.-\.\.-etc-DAG29-01-2023-11-16-[0-9a-f]{10}\.eml$/);
+    expect(outboxFileName(sampleMail({ messageId: "<abc123@example.org>", headers: {} }))).toMatch(/^abc123-[0-9a-f]{10}\.eml$/);
+  });
+
+  it("gives each key its own name, the same every time (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), fc.string({ maxLength: 200 }), (a, b) => {
+        expect(outboxFileName(keyed(a))).toBe(outboxFileName(keyed(a)));
+        if (a !== b) expect(outboxFileName(keyed(a))).not.toBe(outboxFileName(keyed(b)));
+      }),
+    );
+  });
+
+  it("keeps both messages when two keys read alike (regression: Anne-Marie Smith's digest overwrote Anne Marie Smith's, both logged sent)", async () => {
+    const dir = await newDir();
+    const mailer = createOutboxMailer({ dir });
+    const first = sampleMail({ to: ["ams1@example.org"], headers: { [KEY_HEADER]: "digest:anne-marie smith:2026-W49" } });
+    const second = sampleMail({ to: ["ams2@example.org"], headers: { [KEY_HEADER]: "digest:anne marie smith:2026-W49" } });
+    expect((await mailer.send(first)).ok).toBe(true);
+    expect((await mailer.send(second)).ok).toBe(true);
+    expect(await readdir(dir)).toHaveLength(2);
+    expect((await readOutbox(dir)).map((m) => m.to).sort()).toEqual([["ams1@example.org"], ["ams2@example.org"]]);
+  });
+
+  it.each([["an accented name", "digest:siobhán ó briain:2023-W46"], ["a key long enough to fold its header", `reminders:${"a".repeat(90)}@example.org:2023-11-16`]])(
+    "replaces its own file on a resend for %s",
+    async (_name, key) => {
+      const dir = await newDir();
+      const mailer = createOutboxMailer({ dir });
+      expect((await mailer.send(keyed(key))).ok).toBe(true);
+      expect((await mailer.send({ ...keyed(key), subject: "resent" })).ok).toBe(true);
+      expect((await readOutbox(dir)).map((m) => m.subject)).toEqual(["resent"]);
+    },
+  );
+
+  it("never writes over a file holding another message, and says so as a failed send", async () => {
+    const dir = await newDir();
+    const mail = keyed("summary:2023-W46");
+    const path = join(dir, outboxFileName(mail));
+    await writeFile(path, "X-Actionlog-Key: something else\r\nSubject: kept\r\n\r\nbody\r\n");
+    const outcome = await createOutboxMailer({ dir }).send(mail);
+    expect(outcome).toMatchObject({ ok: false, failure: { kind: "unavailable", recipients: mail.to, message: expect.stringContaining("already holds another message") } });
+    expect(await readFile(path, "utf8")).toContain("Subject: kept");
   });
 });

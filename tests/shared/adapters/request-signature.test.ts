@@ -6,17 +6,18 @@ import { createReplayGuard, signRequest, verifySignature } from "../../../shared
 const SECRET = "0123456789abcdef-secret";
 const NOW = 1_697_792_400;
 const BODY = Buffer.from('{"spreadsheetId":"abc","tab":"Actions","range":"F2"}');
-const check = (header: string | undefined, body = BODY, nowSeconds = NOW) => verifySignature(header, body, { secret: SECRET, nowSeconds });
+const TARGET = "onSheetEdit";
+const check = (header: string | undefined, body = BODY, nowSeconds = NOW, target = TARGET) => verifySignature(header, body, { secret: SECRET, target, nowSeconds });
 
 describe("verifySignature", () => {
-  it("accepts the documented format: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<raw body>\")>", () => {
-    const hex = createHmac("sha256", SECRET).update(`${NOW}.${BODY.toString()}`).digest("hex");
-    expect(signRequest(SECRET, BODY, NOW)).toBe(`t=${NOW},v1=${hex}`);
+  it("accepts the documented format: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<function>.<raw body>\")>", () => {
+    const hex = createHmac("sha256", SECRET).update(`${NOW}.${TARGET}.${BODY.toString()}`).digest("hex");
+    expect(signRequest(SECRET, TARGET, BODY, NOW)).toBe(`t=${NOW},v1=${hex}`);
     expect(check(`t=${NOW},v1=${hex}`)).toEqual({ ok: true, timestamp: NOW, signature: hex });
     expect(check(` t=${NOW} , v1=${hex.toUpperCase()} `)).toMatchObject({ ok: true });
   });
 
-  const good = signRequest(SECRET, BODY, NOW);
+  const good = signRequest(SECRET, TARGET, BODY, NOW);
   const hex = good.slice(good.indexOf("v1=") + 3);
   it.each([
     ["no header", undefined, "missing"],
@@ -27,10 +28,12 @@ describe("verifySignature", () => {
     ["non-hex v1", `t=${NOW},v1=${"z".repeat(64)}`, "not of the form"],
     ["two timestamps", `t=${NOW},t=${NOW},v1=${hex}`, "not of the form"],
     ["timestamp not a number", `t=soon,v1=${hex}`, "not of the form"],
-    ["another secret", signRequest("another-secret-0123", BODY, NOW), "does not match"],
+    ["another secret", signRequest("another-secret-0123", TARGET, BODY, NOW), "does not match"],
+    ["signed for another function", signRequest(SECRET, "generateRegister", BODY, NOW), "does not match the body and this function (onSheetEdit)"],
+    ["signed over the body alone, as before functions were bound", `t=${NOW},v1=${createHmac("sha256", SECRET).update(`${NOW}.${BODY.toString()}`).digest("hex")}`, "does not match"],
     ["signed for another timestamp", `t=${NOW + 1},v1=${hex}`, "does not match"],
-    ["301 s old", signRequest(SECRET, BODY, NOW - 301), "5 minutes"],
-    ["301 s ahead", signRequest(SECRET, BODY, NOW + 301), "5 minutes"],
+    ["301 s old", signRequest(SECRET, TARGET, BODY, NOW - 301), "5 minutes"],
+    ["301 s ahead", signRequest(SECRET, TARGET, BODY, NOW + 301), "5 minutes"],
   ])("rejects %s", (_name, header, reason) => {
     const result = check(header);
     expect(result.ok).toBe(false);
@@ -41,19 +44,20 @@ describe("verifySignature", () => {
     expect(check(`t=${NOW},v1=${"0".repeat(64)},v1=${hex}`)).toMatchObject({ ok: true, signature: hex });
   });
 
-  it("a signature verifies only its own body, timestamp and secret (property)", () => {
+  it("a signature verifies only its own body, timestamp, function and secret (property)", () => {
+    const functions = fc.constantFrom("onSheetEdit", "generateRegister", "previewDigest");
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), fc.integer({ min: -300, max: 300 }), (a, b, skew) => {
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), fc.integer({ min: -300, max: 300 }), functions, functions, (a, b, skew, signedFor, sentTo) => {
         const body = Buffer.from(a);
-        const header = signRequest(SECRET, body, NOW + skew);
-        expect(check(header, body).ok).toBe(true);
-        expect(check(header, Buffer.from(b)).ok).toBe(Buffer.from(b).equals(body));
+        const header = signRequest(SECRET, signedFor, body, NOW + skew);
+        expect(check(header, body, NOW, signedFor).ok).toBe(true);
+        expect(check(header, Buffer.from(b), NOW, sentTo).ok).toBe(Buffer.from(b).equals(body) && sentTo === signedFor);
       }),
     );
   });
 
   it("reasons never echo the header, the body or the secret", () => {
-    const header = signRequest("wrong-secret-xyz-123", BODY, NOW);
+    const header = signRequest("wrong-secret-xyz-123", TARGET, BODY, NOW);
     const result = check(header);
     expect(JSON.stringify(result)).not.toMatch(new RegExp(`${header.slice(-10)}|${SECRET}|spreadsheetId`));
   });

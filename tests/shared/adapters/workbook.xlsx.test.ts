@@ -31,10 +31,16 @@ const asReplacement = (tab: RawTab): TabReplacement => {
   return { name: tab.name, headers: tab.headers, rows };
 };
 
-/** Writes `tabs` to a new file through the adapter itself, then hands back a fresh adapter on that file. */
+/** Writes `tabs` to a new file through the adapter itself (merging their merged cells as Excel would), then hands back a fresh adapter on that file. */
 const seeded = async (tabs: RawTab[]) => {
   const path = await tempPath();
   await createXlsxWorkbook({ path, create: true }).apply({ ...emptyBatch(), tabs: tabs.map(asReplacement) });
+  if (tabs.some((tab) => (tab.merges ?? []).length > 0)) {
+    const excel = new ExcelJS.Workbook();
+    await excel.xlsx.readFile(path);
+    for (const tab of tabs) for (const range of tab.merges ?? []) excel.getWorksheet(tab.name)?.mergeCells(range);
+    await excel.xlsx.writeFile(path);
+  }
   return { path, book: createXlsxWorkbook({ path, create: tabs.length === 0 }) };
 };
 
@@ -57,7 +63,7 @@ describe("createXlsxWorkbook on disk", () => {
     expect(book.label).toBe(path);
   });
 
-  it("reports exceljs dates as serials and formulas, rich text, links, errors and merges as Sheets would", async () => {
+  it("reports exceljs dates as serials and formulas, rich text, links, errors as Sheets would, and a covered merged cell as the value shown there", async () => {
     const path = await tempPath();
     const excel = new ExcelJS.Workbook();
     const sheet = excel.addWorksheet("Kinds");
@@ -80,8 +86,9 @@ describe("createXlsxWorkbook on disk", () => {
     await excel.xlsx.writeFile(path);
     const [tab] = (await createXlsxWorkbook({ path }).read()).tabs;
     expect(tab?.rows).toEqual([
-      { row: 2, cells: [45306, 45306.5, 2, null, "bold plain", "site", "#REF!", null, "merged", null, 45306] },
+      { row: 2, cells: [45306, 45306.5, 2, null, "bold plain", "site", "#REF!", null, "merged", "merged", 45306] },
     ]);
+    expect(tab?.merges).toEqual(["I2:J2"]);
   });
 
   it("keeps text exceljs would drop, mangle or write unopenable: control characters, CR, U+FFFE, _xHHHH_", async () => {
@@ -95,7 +102,7 @@ describe("createXlsxWorkbook on disk", () => {
     sheet.addRow(awkward.map((cell) => (typeof cell === "string" ? encodeText(cell) : cell)));
     sheet.mergeCells("A2:B2");
     await excel.xlsx.writeFile(path);
-    const merged = [awkward[0] ?? null, null, ...awkward.slice(2)];
+    const merged = [awkward[0] ?? null, awkward[0] ?? null, ...awkward.slice(2)];
     const book = createXlsxWorkbook({ path });
     expect((await book.read()).tabs[0]?.rows).toEqual([{ row: 2, cells: merged }]);
 
@@ -106,7 +113,7 @@ describe("createXlsxWorkbook on disk", () => {
     });
     await book.apply({ ...emptyBatch(), appends: [{ tab: "Text", values: { T0: "third save" } }] });
     expect((await createXlsxWorkbook({ path }).read()).tabs[0]?.rows).toEqual([
-      { row: 2, cells: [awkward[0], null, "again\u000B", ...awkward.slice(3)] },
+      { row: 2, cells: [awkward[0], awkward[0], "again\u000B", ...awkward.slice(3)] },
       { row: 3, cells: awkward },
       { row: 4, cells: ["third save", null, null, null, null, null, null] },
     ]);

@@ -9,6 +9,7 @@ import {
   isIsoDate,
   isoToSerial,
   isOverdue,
+  nearYear,
   parseUkDate,
   serialToIso,
 } from "../../../shared/core/dates.js";
@@ -186,5 +187,31 @@ describe("formatting", () => {
   ])("%s is %s and %s", (date, uk, long) => {
     expect(formatUkDate(date)).toBe(uk);
     expect(formatLongDate(date)).toBe(long);
+  });
+});
+
+describe("two-digit years near a pivot (QA messy 11: 1/1/99 was 2099)", () => {
+  it.each([
+    // digits, pivot year, full year (null: equally near two centuries)
+    [23, 2023, 2023],
+    [99, 2023, 1999],
+    [72, 2023, 2072],
+    [73, 2023, null],
+    [74, 2023, 1974],
+    [1, 2099, 2101],
+    [50, 2000, null],
+  ])("%i near %i is %s", (digits, pivot, year) => {
+    expect(nearYear(digits, pivot)).toBe(year);
+  });
+
+  it.each([
+    ["1/1/99", 2023, "1999-01-01"],
+    ["1/1/99", undefined, "2099-01-01"], // no pivot: this century, as Meetings and minutes dates are read
+    ["1/1/99", null, null],
+    ["13 Oct 23", 2023, "2023-10-13"],
+    ["13 Oct 73", 2023, null],
+    ["13/10/2023", null, "2023-10-13"], // four digits never need one
+  ] as const)("parseUkDate(%j, %s) is %s", (text, pivot, date) => {
+    expect(parseUkDate(text, pivot)).toBe(date);
   });
 });

@@ -321,3 +321,53 @@ describe("rendering a planned message", () => {
     expect(reminder?.render().text).toContain("DAG29-01 is due on 15 Nov 2023");
   });
 });
+
+describe("what the owner wrote in Due, under No readable due date (QA messy 11)", () => {
+  it.each([
+    ["13 Oct", 'Due: no readable due date (Due says "13 Oct")', "(Due says &quot;13 Oct&quot;)"],
+    ["#REF!", 'Due: no readable due date (Due says "#REF!")', "(Due says &quot;#REF!&quot;)"],
+    ["<b>soon</b>", 'Due: no readable due date (Due says "<b>soon</b>")', "(Due says &quot;&lt;b&gt;soon&lt;/b&gt;&quot;)"],
+    ["end of\nNov", 'Due: no readable due date (Due says "end of Nov")', "(Due says &quot;end of Nov&quot;)"],
+    ["", "Due: no readable due date (Due is blank)", "no readable due date (Due is blank)"],
+  ])("Due %j", (due, text, html) => {
+    const digest = digestFor(plan({ actions: paul([due]) }, londonAt("2023-11-13")), "paul@example.org");
+    const body = digest?.render();
+    expect(body?.text).toContain(text);
+    expect(body?.html).toContain(html);
+  });
+
+  it("shortens a pasted paragraph", () => {
+    const digest = digestFor(plan({ actions: paul([`by the end of ${"the next quarter ".repeat(20)}`]) }, londonAt("2023-11-13")), "paul@example.org");
+    expect(digest?.render().text).toMatch(/Due says "by the end of the next quarter [a-z ]{40,}…"\)/);
+  });
+});
+
+describe("status advice in the digest (QA messy 12.1)", () => {
+  it.each([
+    ["Cancelled", '"Cancelled" is not a status: write Closed and say why in Update'],
+    ["On hold", '"On hold" is not a status: write Ongoing and say why in Update'],
+    ["Open\nBlocked", '"Open Blocked" is not a status: write Open, Ongoing, Proposed Closed or Closed'],
+  ])("Status %j", (status, shown) => {
+    const digest = digestFor(plan({ actions: paul(["01/11/2023"], { Status: status }) }, londonAt("2023-11-13")), "paul@example.org");
+    expect(digest?.render().text).toContain(`Status: ${shown};`);
+  });
+});
+
+describe("reminders only for valid refs (QA sec 6)", () => {
+  it.each([
+    ["free text", "Ask Paul about it"],
+    ["a right-to-left override", "DAG29-14\u202E"],
+    ["a zero-width space", "DAG29\u200B-15"],
+    ["a line break and a header", "DAG29-13\nBcc: evil@x.org"],
+    ["two refs in one cell", "DAG29-01 / DAG29-02"],
+    ["another committee's ref", "PSG29-01"],
+  ])("a Ref with %s gets no reminder and no Mail Log key", (_name, ref) => {
+    const result = plan({ actions: [action({ Ref: ref, Owner: "Paul Pettitt", Due: "16/11/2023" })] }, londonAt("2023-11-13"), { weekly: "never" });
+    expect(result.messages).toEqual([]);
+  });
+
+  it("still reminds for a valid ref on the same day", () => {
+    const result = plan({ actions: [action({ Ref: "DAG29-07", Owner: "Paul Pettitt", Due: "16/11/2023" })] }, londonAt("2023-11-13"), { weekly: "never" });
+    expect(result.messages.map((m) => [m.key, m.subject])).toEqual([["reminder:DAG29-07:2023-11-16", "[DAG] Reminder: DAG29-07 is due on 16 Nov 2023"]]);
+  });
+});

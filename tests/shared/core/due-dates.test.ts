@@ -129,3 +129,56 @@ describe("resolveDue explains", () => {
     expect(() => resolveDue("ASAP", { ...CONTEXT, asapWorkingDays: 2.5 })).toThrow(/ASAP working days/);
   });
 });
+
+describe("resolveDue says what to fix in common UK forms (QA messy 11)", () => {
+  const today = { ...CONTEXT, today: "2023-10-20" };
+
+  it.each([
+    // a time after the date is ignored, as for a date-and-time cell
+    ["13/10/2023 14:30", "2023-10-13"],
+    ["08/11/2023 10am", "2023-11-08"],
+    ["13/10/2023, 10.30 am", "2023-10-13"],
+    ["13 Oct 2023 at 14:30", "2023-10-13"],
+    ["13.10.2023 10.30", "2023-10-13"],
+    // a full stop after the date, as after "next meeting."
+    ["13/10/2023.", "2023-10-13"],
+    // two-digit years near the committee's today
+    ["13/10/23", "2023-10-13"],
+    ["1/1/50", "2050-01-01"],
+    ["13 Oct 23", "2023-10-13"],
+  ] as const)("%j → %s", (due, date) => {
+    expect(resolveDue(due, today)).toEqual({ ok: true, date, rule: "date" });
+  });
+
+  it.each([
+    ["13 Oct", `"13 Oct" has no year; add the year, such as 13/10/2023`],
+    ["13th Oct", `"13th Oct" has no year; add the year, such as 13/10/2023`],
+    ["13 October", `"13 October" has no year; add the year, such as 13/10/2023`],
+    ["Fri 13 Oct", `"Fri 13 Oct" has no year; add the year, such as 13/10/2023`],
+    ["13/10", `"13/10" has no year; add the year, such as 13/10/2023`],
+    ["13/10 14:30", `"13/10 14:30" has no year; add the year, such as 13/10/2023`],
+    // before the meeting's day this year: the example is next year's
+    ["1/9", `"1/9" has no year; add the year, such as 01/09/2024`],
+    ["#REF!", `"#REF!" is a broken formula, not a date: retype the date; ${FIX}`],
+    ["#VALUE!", `"#VALUE!" is a broken formula, not a date: retype the date; ${FIX}`],
+    ["#N/A", `"#N/A" is a broken formula, not a date: retype the date; ${FIX}`],
+    ["#name?", `"#name?" is a broken formula, not a date: retype the date; ${FIX}`],
+    // no silent jump of a century: 99 is 1999 near 2023, and then out of range
+    ["1/1/99", `"1/1/99" reads as 01/01/1999; due dates must fall in 2000–2099, so write the year in full`],
+    ["1 Jan 99", `"1 Jan 99" reads as 01/01/1999; due dates must fall in 2000–2099, so write the year in full`],
+    // as near 1973 as 2073: refused
+    ["1/1/73", `"1/1/73" could be 1973 or 2073; write the year in full, such as 01/01/2073`],
+    ["13/13", `"13/13" is not a date; ${FIX}`],
+    ["#hashtag", `"#hashtag" is not a date; ${FIX}`],
+  ] as const)("%j: %s", (due, message) => {
+    expect(resolveDue(due, today)).toEqual({ ok: false, message });
+  });
+
+  it("places a two-digit year near the meeting's date when today is not given, and refuses it with neither", () => {
+    expect(resolveDue("1/1/99", { ...CONTEXT, meetingDate: "2080-01-01" })).toEqual({ ok: true, date: "2099-01-01", rule: "date" });
+    expect(resolveDue("13/10/23", { ...CONTEXT, meetingDate: null })).toEqual({
+      ok: false,
+      message: `"13/10/23" could be 1923 or 2023; write the year in full, such as 13/10/2023`,
+    });
+  });
+});

@@ -2,8 +2,10 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { planMail, previewDigest } from "../../../shared/core/digest-plan.js";
+import { committeeDay } from "../../../shared/core/digest-items.js";
+import { mailFrame, planMail, previewDigest } from "../../../shared/core/digest-plan.js";
 import { COLOURS, barChart, escapeHtml, escapeLines, table } from "../../../shared/core/email-html.js";
+import { cleanSubject, reminderSubject, renderReminder } from "../../../shared/core/email-render.js";
 import { validateLog } from "../../../shared/core/validate.js";
 import { parseLog } from "../../../sheets-schema/parse-log.js";
 import { type LogSpec, MEMBERS, action, buildLog } from "../../support/log-fixture.js";
@@ -223,5 +225,28 @@ describe("what the digest, the reminder and the summary say", () => {
     const sent = rendered({ actions: paul(["01/11/2023"]) }, "2023-11-13").find((m) => m.kind === "digest");
     expect(preview.text).toBe(sent?.text);
     expect(preview.text).not.toContain("Not sent");
+  });
+});
+
+describe("subjects never carry control or invisible characters (QA sec 6)", () => {
+  it.each([
+    ["[DAG] Reminder: DAG29-14\u202E is due", "[DAG] Reminder: DAG29-14 is due"],
+    ["[DAG] Reminder: DAG\u200B29-15 is due", "[DAG] Reminder: DAG29-15 is due"],
+    ["[DAG] Reminder: DAG29-13\nBcc: evil@x.org", "[DAG] Reminder: DAG29-13 Bcc: evil@x.org"],
+    ["[DAG]\u2066 isolate\u2069 and\u00ad soft\uFEFF", "[DAG] isolate and soft"],
+    ["[DAG] 3 overdue (week of 13 Nov 2023)", "[DAG] 3 overdue (week of 13 Nov 2023)"],
+  ])("%j → %j", (subject, clean) => {
+    expect(cleanSubject(subject)).toBe(clean);
+  });
+
+  it("in each subject builder, whatever the item's ref holds", () => {
+    const now = DateTime.fromISO("2023-11-13T09:00:00", { zone: "Europe/London" });
+    const log = parseLog(buildLog({ settings: { pmo_email: "fraser@example.org" }, actions: [action({ Owner: "Paul Pettitt", Due: "16/11/2023" })] }));
+    const reminder = planMail(log, validateLog(log, now), now, { weekly: "never", reminders: true }).messages[0]?.item;
+    if (!reminder) throw new Error("no reminder planned");
+    const item = { ...reminder, ref: "DAG29-01\u202E\u200B" };
+    const frame = mailFrame(log, committeeDay(log, now));
+    expect(reminderSubject(item, frame)).toBe("[DAG] Reminder: DAG29-01 is due on 16 Nov 2023");
+    expect(renderReminder(item, frame).html).toContain("<title>[DAG] Reminder: DAG29-01 is due on 16 Nov 2023</title>");
   });
 });

@@ -104,14 +104,14 @@ describe("resolveOwner: issues", () => {
     expect(names(r.reachable)).toEqual(["Paul Pettitt"]);
   });
 
-  it("calls duplicate Names and shared aliases ambiguous too", () => {
+  it("calls duplicate Names with different Emails, and shared aliases, ambiguous too", () => {
     const base = members[0] as Member;
     const dir = buildMemberDirectory([
-      { ...base, row: 2, name: "Jo Bloggs", initials: "JB", aliases: ["Secretariat"] },
-      { ...base, row: 3, name: "jo  bloggs", initials: "JBl", aliases: ["secretariat"] },
+      { ...base, row: 2, name: "Jo Bloggs", initials: "JB", email: "jo@example.org", aliases: ["Secretariat"] },
+      { ...base, row: 3, name: "jo  bloggs", initials: "JBl", email: "jo.bloggs@example.org", aliases: ["secretariat"] },
     ]);
     expect(resolveOwner("Jo Bloggs", dir).issues).toEqual([
-      { kind: "ambiguous", name: "Jo Bloggs", candidates: ["Jo Bloggs", "jo  bloggs"], matchedBy: "name" },
+      { kind: "ambiguous", name: "Jo Bloggs", candidates: ["Jo Bloggs", "jo  bloggs"], matchedBy: "name", rows: [2, 3] },
     ]);
     expect(resolveOwner("Secretariat", dir).issues[0]).toMatchObject({ kind: "ambiguous", matchedBy: "alias" });
   });

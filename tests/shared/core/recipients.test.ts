@@ -34,7 +34,7 @@ describe("buildAllowlist", () => {
 });
 
 describe("allowed_domains setting", () => {
-  it("reports a value that is not a list of domains, and then narrows nothing", () => {
+  it("reports a value that is not a list of domains, and keeps no list of its own (the allowlist then fails closed, below)", () => {
     const log = logWith({ allowed_domains: "example.org, not a domain!" });
     expect(log.settings.allowedDomains).toEqual([]);
     expect(log.problems).toContainEqual(expect.objectContaining({ tab: "Settings", ref: "allowed_domains", message: expect.stringContaining("write mail domains separated by commas") }));
@@ -87,5 +87,54 @@ describe("an address the committee cannot use, named for what it is", () => {
       ["chair_email", "chair_email justin.andrews@gmail.com is outside allowed_domains (example.org), so the chair is not copied on escalations; give an address in those domains, or add its domain to allowed_domains"],
     ]);
     expect(planFor({ settings: { pmo_email: "pmo@example.org", chair_email: "chair@board.example.org", allowed_domains: "example.org" } }).problems).toEqual([]);
+  });
+});
+
+describe("allowed_domains as people write it (QA sec 2)", () => {
+  it.each([
+    ["example.gov.uk.", ["example.gov.uk"]], // a fully qualified name's trailing dot
+    ["*.example.org", ["example.org"]],
+    [".example.org", ["example.org"]],
+    ["@example.org; *.example.gov.uk.", ["example.org", "example.gov.uk"]],
+  ])("%j is read as %j, with no problem", (value, domains) => {
+    const log = logWith({ allowed_domains: value });
+    expect(log.settings.allowedDomains).toEqual(domains);
+    expect(log.problems).toEqual([]);
+  });
+
+  const now = DateTime.fromISO("2023-11-13T09:00:00", { zone: "Europe/London" });
+  const outsider = { Name: "Simon Carter", Initials: "SCa", Email: "simon.carter@gmail.com" };
+  const actions = [
+    action({ Ref: "DAG27-01", Meeting: 27, Owner: "Simon Carter", Due: "01/11/2023" }),
+    action({ Ref: "DAG29-01", Owner: "Paul Pettitt", Due: "15/11/2023" }),
+  ];
+  const planWith = (allowed: string) => {
+    const log = parseLog(buildLog({ members: [...MEMBERS, outsider], actions, settings: { pmo_email: "fraser@example.org", chair_email: "justin@example.org", from_email: "actionlog@example.org", escalate_after_meetings: 2, allowed_domains: allowed } }));
+    return { log, plan: planMail(log, validateLog(log, now), now, { weekly: "always", reminders: true }) };
+  };
+
+  it.each(["example.org, example.gov.uk..", "example.org (main)", "example.org, not a domain!", "*example.org"])(
+    "an unreadable %j fails closed: only pmo_email gets mail, and the skipped list names the setting and the fix",
+    (allowed) => {
+      const { log, plan } = planWith(allowed);
+      expect(plan.messages.map((m) => [m.kind, m.to, m.cc])).toEqual([["summary", ["fraser@example.org"], []]]);
+      expect(plan.skipped).toContainEqual({
+        owner: "Settings allowed_domains",
+        reason: `"${allowed}" cannot be read, so only pmo_email gets mail (the PMO summary) and no owner or chair does; write mail domains separated by commas, such as example.org, example.gov.uk, or leave it blank for any domain`,
+        setting: "allowed_domains",
+      });
+      expect(plan.skipped).toContainEqual({ owner: "simon.carter@gmail.com", reason: expect.stringContaining("is not mailed while allowed_domains in Settings cannot be read") });
+      expect(plan.skipped).toContainEqual(expect.objectContaining({ owner: "Chair (chair_email, the summary's cc)", setting: "chair_email" }));
+      // The send-time check agrees with the plan.
+      const allowlist = buildAllowlist(log);
+      expect([...allowlist.addresses]).toEqual(["fraser@example.org"]);
+      expect(allowlist.refusal("paul@example.org")).toContain("cannot be read");
+    },
+  );
+
+  it("mails owners as before once the value is readable", () => {
+    const { plan } = planWith("example.org, gmail.com.");
+    expect(plan.messages.filter((m) => m.kind === "digest").map((m) => m.to[0]).sort()).toEqual(["paul@example.org", "simon.carter@gmail.com"]);
+    expect(plan.skipped).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { type RollForwardResult, rollForward } from "../../../shared/core/roll-forward.js";
+import { type RollForwardResult, rollForward, rollForwardTo } from "../../../shared/core/roll-forward.js";
 import { validateLog } from "../../../shared/core/validate.js";
 import { parseLog } from "../../../sheets-schema/parse-log.js";
 import { type LogSpec, MEETINGS, action, buildLog } from "../../support/log-fixture.js";
@@ -94,10 +95,89 @@ describe("clear errors instead of a register", () => {
     [MEETINGS.filter((m) => m.Meeting !== 30), 29, "Meeting 30 is not in the Meetings tab; add a row for it"],
     [MEETINGS, 30, "Meeting 30 is Scheduled in Meetings; set its Status to Held"],
     [MEETINGS, 40, "Meeting 40 is not in the Meetings tab"],
-    [MEETINGS.map((m) => (m.Meeting === 30 ? { ...m, Status: "Cancelled" } : m)), 29, "Meeting 30 is Cancelled"],
   ])("%#", (meetings, meeting, message) => {
     const result = roll({ meetings, actions: SEED_ACTIONS }, meeting);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain(message);
+  });
+});
+
+describe("a Cancelled meeting is passed over (qa-year finding 2: no meeting papers after a cancelled meeting)", () => {
+  const withStatus = (statuses: Record<number, string>, meetings = MEETINGS) => meetings.map((m) => ({ ...m, Status: statuses[m.Meeting as number] ?? m.Status ?? null }));
+  const CANCELLED_30 = withStatus({ 30: "Cancelled" });
+  const rollTo = (spec: LogSpec, target: number): RollForwardResult => {
+    const log = parseLog(buildLog(spec));
+    return rollForwardTo(log, validateLog(log, NOW).actions, target, "2023-10-20");
+  };
+
+  it("rolls Held meeting 29 forward to meeting 31 when 30 is Cancelled: 29's actions are New, Carried skips 30", () => {
+    const result = ok(roll({ meetings: CANCELLED_30, actions: SEED_ACTIONS }));
+    expect([result.meeting, result.next, result.nextDate, result.cancelled]).toEqual([29, 31, "2023-12-13", [30]]);
+    expect(result.register.map((e) => `${e.section} ${e.ref} ${e.carried}`)).toEqual([
+      "new DAG29-01 0",
+      "new DAG29-02 0",
+      "new DAG29-07 0",
+      "previous DAG28-04 1",
+      "previous DAG28-12 1",
+      "previous DAG27-08 2",
+    ]);
+    expect(result.changes.map((c) => c.reason)).toContain("on the register for meeting 31");
+  });
+
+  it("passes over several Cancelled meetings in a row", () => {
+    const meetings = withStatus({ 30: "Cancelled", 31: "Cancelled" }, [...MEETINGS, { Meeting: 32, Date: "10/01/2024", Status: "Scheduled" }]);
+    const result = ok(roll({ meetings, actions: [action({ Ref: "DAG28-04", Meeting: 28 })] }));
+    expect([result.next, result.cancelled, result.register[0]?.carried]).toEqual([32, [30, 31], 1]);
+  });
+
+  it("builds meeting 31's papers from meeting 29, the same register rollover builds", () => {
+    expect(rollTo({ meetings: CANCELLED_30, actions: SEED_ACTIONS }, 31)).toEqual(roll({ meetings: CANCELLED_30, actions: SEED_ACTIONS }));
+    expect(rollTo({ actions: SEED_ACTIONS }, 30)).toEqual(roll({ actions: SEED_ACTIONS }));
+  });
+
+  it.each<[string, Record<number, string>, "from" | "to", number, string]>([
+    ["rolling forward from the Cancelled meeting", { 30: "Cancelled" }, "from", 30, "Meeting 30 is Cancelled in Meetings, so it has no register and meeting 29's actions go on the register for meeting 31; roll forward meeting 29 to build it"],
+    ["the Cancelled meeting's papers", { 30: "Cancelled" }, "to", 30, "Meeting 30 is Cancelled in Meetings, so it has no register and meeting 29's actions go on the register for meeting 31"],
+    ["from the Cancelled meeting when the one before was not marked Held", { 29: "Scheduled", 30: "Cancelled" }, "from", 30, "Meeting 30 is Cancelled in Meetings, so it has no register and the actions of the last Held meeting before it go on the register for meeting 31; mark the last meeting before it that took place Held, and roll that meeting forward"],
+    ["papers after it when the one before was not marked Held", { 29: "Scheduled", 30: "Cancelled" }, "to", 31, "Meeting 29 is Scheduled in Meetings; set its Status to Held once it has taken place, then roll forward"],
+    ["papers for a meeting not in Meetings", {}, "to", 40, "Meeting 40 is not in the Meetings tab; add a row for it (Meeting 40, Date, Status Scheduled) so its register can be built"],
+    ["papers for the first meeting in Meetings", {}, "to", 27, "Meeting 26 is not in the Meetings tab; add it (Meeting 26, its Date, Status Held)"],
+  ])("%s", (_name, statuses, direction, meeting, message) => {
+    const spec = { meetings: withStatus(statuses), actions: SEED_ACTIONS };
+    expect(direction === "from" ? roll(spec, meeting) : rollTo(spec, meeting)).toEqual({ ok: false, message });
+  });
+
+  it("names the Cancelled meeting when the meeting after it is missing from Meetings", () => {
+    const meetings = CANCELLED_30.filter((m) => m.Meeting !== 31);
+    expect(roll({ meetings, actions: SEED_ACTIONS })).toEqual({
+      ok: false,
+      message: "Meeting 31 is not in the Meetings tab; add a row for it (Meeting 31, Date, Status Scheduled) so its register can be built (meeting 30 is Cancelled)",
+    });
+    expect(rollTo({ meetings, actions: SEED_ACTIONS }, 30)).toEqual({
+      ok: false,
+      message: "Meeting 30 is Cancelled in Meetings, so it has no register and meeting 29's actions go on the register for meeting 31 once it is in Meetings (add it with its Date and Status Scheduled)",
+    });
+  });
+
+  it("over any calendar, never builds a Cancelled meeting's register, rollover and papers agree, and no advice contradicts a cancellation", () => {
+    const status = fc.constantFrom("Held", "Scheduled", "Cancelled");
+    fc.assert(
+      fc.property(fc.array(status, { minLength: 1, maxLength: 8 }), fc.integer({ min: 25, max: 36 }), (statuses, meeting) => {
+        const meetings = statuses.map((Status, i) => ({ Meeting: 27 + i, Date: `${String(10 + i).padStart(2, "0")}/10/2023`, Status }));
+        const statusOf = (n: number) => statuses[n - 27];
+        const spec = { meetings, actions: [action({ Ref: "DAG27-01", Meeting: 27 })] };
+        const result = roll(spec, meeting);
+        if (result.ok) {
+          expect(statusOf(result.next)).not.toBe("Cancelled");
+          for (let n = meeting + 1; n < result.next; n++) expect(statusOf(n)).toBe("Cancelled");
+          expect(rollTo(spec, result.next)).toEqual(result);
+        } else {
+          expect(result.message).not.toMatch(/renumber|Cancelled in Meetings; set its Status/);
+          if (statusOf(meeting) === "Cancelled") expect(result.message).toMatch(new RegExp(`^Meeting ${meeting} is Cancelled in Meetings, so it has no register and `));
+        }
+        const papers = rollTo(spec, meeting);
+        if (statusOf(meeting) === "Cancelled") expect(papers.ok).toBe(false);
+      }),
+    );
   });
 });

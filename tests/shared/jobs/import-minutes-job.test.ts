@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import { createMemoryWorkbook } from "../../../shared/adapters/workbook.memory.js";
 import type { RawWorkbook } from "../../../shared/adapters/workbook.js";
 import type { Cell } from "../../../shared/core/types.js";
+import { validateLog } from "../../../shared/core/validate.js";
 import { minutesDsb14Text } from "../../../shared/demo/minutes-dsb14.js";
 import { importMinutes } from "../../../shared/jobs/import-minutes-job.js";
+import { parseLog } from "../../../sheets-schema/parse-log.js";
 import { HEADERS } from "../../../sheets-schema/tabs.js";
 import { type LogSpec, buildLog } from "../../support/log-fixture.js";
 import { minutesDsb15Text } from "../../support/minutes-dsb15.js";
@@ -202,5 +204,20 @@ describe("importing minutes older than ones already imported", () => {
     await importMinutes(workbook, minutesDsb14Text(), options);
     const report = await importMinutes(workbook, minutes, options);
     expect(report.minutes.crossCheck.some((f) => f.kind === "older-minutes" || f.kind === "superseded")).toBe(false);
+  });
+});
+
+describe("an action the minutes add already closed (QA messy 8)", () => {
+  it.each([
+    // ref, Status added, Closed On added
+    ["DSB13-05", "Closed", "2025-11-12"], // listed in the table and closed in the minutes: dated the meeting
+    ["DSB13-04", "Ongoing", null],
+    ["DSB14-02", "Open", null],
+  ])("%s is added %s with Closed On %s, and validate then leaves Closed On alone", async (ref, status, closedOn) => {
+    const workbook = book({});
+    await importMinutes(workbook, minutesDsb14Text(), options);
+    expect(rows(workbook.snapshot(), "Actions").find((a) => a.Ref === ref)).toMatchObject({ Status: status, "Closed On": closedOn });
+    const validation = validateLog(parseLog(workbook.snapshot()), now);
+    expect(validation.changes.filter((c) => c.ref === ref && c.column === "Closed On")).toEqual([]);
   });
 });

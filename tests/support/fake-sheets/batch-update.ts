@@ -1,7 +1,7 @@
 /** The fake's writes: spreadsheets.batchUpdate request kinds and values.batchUpdate, each all-or-nothing like the real API. */
 import type { sheets_v4 } from "@googleapis/sheets";
 import type { FakeCell, FakeSheet, FakeSpreadsheet } from "./store.js";
-import { FakeApiError, newSheet, resolveRange, sheetById } from "./store.js";
+import { FakeApiError, isCovered, newSheet, resolveRange, sheetById } from "./store.js";
 
 type Request = sheets_v4.Schema$Request;
 type Reply = sheets_v4.Schema$Response;
@@ -30,6 +30,7 @@ const cellAt = (sheet: FakeSheet, row: number, column: number): FakeCell => {
 
 /** Writes the CellData fields named in `fields` ("userEnteredValue", "dataValidation", "*"); formats are accepted and not kept. */
 const writeCell = (sheet: FakeSheet, row: number, column: number, data: sheets_v4.Schema$CellData | undefined, fields: string) => {
+  if (isCovered(sheet, row, column)) return;
   const all = fields === "*";
   const cell = cellAt(sheet, row, column);
   if (all || fields.includes("userEnteredValue")) {
@@ -96,6 +97,14 @@ const handlers: Record<string, (book: FakeSpreadsheet, body: never, where: strin
     for (let row = box.startRow; row < box.endRow; row += 1) {
       for (let column = box.startColumn; column < box.endColumn; column += 1) writeCell(sheet, row, column, body.cell ?? {}, fields);
     }
+    return undefined;
+  },
+  unmergeCells(book, body: sheets_v4.Schema$UnmergeCellsRequest, where) {
+    const sheet = sheetById(book, body.range?.sheetId);
+    const box = bounds(sheet, body.range ?? {}, where);
+    const inside = (m: sheets_v4.Schema$GridRange) =>
+      (m.startRowIndex ?? 0) < box.endRow && (m.endRowIndex ?? 0) > box.startRow && (m.startColumnIndex ?? 0) < box.endColumn && (m.endColumnIndex ?? 0) > box.startColumn;
+    sheet.merges = sheet.merges.filter((m) => !inside(m));
     return undefined;
   },
   appendDimension(book, body: sheets_v4.Schema$AppendDimensionRequest) {
@@ -169,7 +178,7 @@ export const valuesBatchUpdate = (book: FakeSpreadsheet, body: sheets_v4.Schema$
         if ((parsed.endRow !== undefined && top + r >= parsed.endRow) || (parsed.endColumn !== undefined && left + c >= parsed.endColumn)) {
           throw new FakeApiError(400, `Requested writing within range [${data.range}], but tried writing beyond it`);
         }
-        if (value === null || value === undefined) return;
+        if (value === null || value === undefined || isCovered(sheet, top + r, left + c)) return;
         const cell = cellAt(sheet, top + r, left + c);
         if (value === "") delete cell.value;
         else if (typeof value === "string") cell.value = { stringValue: value };

@@ -1,6 +1,7 @@
 /** The fake Sheets API's model of a spreadsheet: sheets as grids of cells, seeded from and snapshotted to the port's shapes. */
 import type { sheets_v4 } from "@googleapis/sheets";
 import { alignRow, isBlankRow, trimHeaders } from "../../../shared/adapters/batch-plan.js";
+import { mergeBoxes, rangeName, withMerges } from "../../../shared/adapters/merged-cells.js";
 import type { RawTab, RawWorkbook } from "../../../shared/adapters/workbook.js";
 import type { Cell } from "../../../shared/core/types.js";
 import { A1Error, parseA1 } from "./a1.js";
@@ -23,6 +24,8 @@ export interface FakeSheet {
   conditionalFormats: sheets_v4.Schema$ConditionalFormatRule[];
   protectedRanges: sheets_v4.Schema$ProtectedRange[];
   charts: sheets_v4.Schema$EmbeddedChart[];
+  /** Merged cells, 0-based and end-exclusive as the API gives them; only a merge's top-left cell shows or takes a value. */
+  merges: sheets_v4.Schema$GridRange[];
 }
 
 export interface FakeSpreadsheet {
@@ -85,8 +88,17 @@ export const newSheet = (book: FakeSpreadsheet, title: string, sheetId?: number)
     conditionalFormats: [],
     protectedRanges: [],
     charts: [],
+    merges: [],
   };
 };
+
+/** True for a cell (0-based) inside a merge other than its top-left one: Sheets shows nothing there and ignores writes to it. */
+export const isCovered = (sheet: FakeSheet, row: number, column: number): boolean =>
+  sheet.merges.some(
+    (m) =>
+      row >= (m.startRowIndex ?? 0) && row < (m.endRowIndex ?? 0) && column >= (m.startColumnIndex ?? 0) && column < (m.endColumnIndex ?? 0) &&
+      (row !== (m.startRowIndex ?? 0) || column !== (m.startColumnIndex ?? 0)),
+  );
 
 /** Builds a spreadsheet holding exactly `tabs`, header in row 1 and each row at its row number. */
 export const seedSpreadsheet = (spreadsheetId: string, tabs: readonly RawTab[], title = "Action log"): FakeSpreadsheet => {
@@ -102,12 +114,23 @@ export const seedSpreadsheet = (spreadsheetId: string, tabs: readonly RawTab[], 
     const width = Math.max(26, tab.headers.length, ...tab.rows.map((row) => row.cells.length));
     const height = Math.max(1000, ...tab.rows.map((row) => row.row));
     sheet.properties.gridProperties = { rowCount: height, columnCount: width };
+    sheet.merges = mergeBoxes(tab.merges).map((box) => ({
+      sheetId: sheet.properties.sheetId,
+      startRowIndex: box.top - 1,
+      endRowIndex: box.bottom,
+      startColumnIndex: box.left - 1,
+      endColumnIndex: box.right,
+    }));
     book.sheets.push(sheet);
   }
   return book;
 };
 
-const rowCells = (sheet: FakeSheet, row: number): Cell[] => (sheet.cells[row] ?? []).map((cell) => effectiveCell(cell?.value));
+const rowCells = (sheet: FakeSheet, row: number): Cell[] =>
+  (sheet.cells[row] ?? []).map((cell, column) => (isCovered(sheet, row, column) ? null : effectiveCell(cell?.value)));
+
+const mergeNames = (sheet: FakeSheet): string[] =>
+  sheet.merges.map((m) => rangeName({ top: (m.startRowIndex ?? 0) + 1, left: (m.startColumnIndex ?? 0) + 1, bottom: m.endRowIndex ?? 1, right: m.endColumnIndex ?? 1 }));
 
 /** A sheet as the port reports it, for comparing against what the adapter read. */
 export const snapshotSheet = (sheet: FakeSheet): RawTab => {
@@ -117,7 +140,7 @@ export const snapshotSheet = (sheet: FakeSheet): RawTab => {
     const cells = rowCells(sheet, index);
     if (!isBlankRow(cells)) rows.push({ row: index + 1, cells: alignRow(cells, headers.length) });
   }
-  return { name: sheet.properties.title, headers, rows };
+  return withMerges({ name: sheet.properties.title, headers, rows }, mergeNames(sheet));
 };
 
 export const snapshotSpreadsheet = (book: FakeSpreadsheet): RawWorkbook => ({ tabs: book.sheets.map(snapshotSheet) });
@@ -160,7 +183,7 @@ const gridData = (sheet: FakeSheet, startRow = 0, endRow = Number.POSITIVE_INFIN
   const rowData: sheets_v4.Schema$RowData[] = [];
   const lastRow = Math.min(endRow, sheet.cells.length);
   for (let row = startRow; row < lastRow; row += 1) {
-    const values = Array.from((sheet.cells[row] ?? []).slice(startColumn, endColumn), gridCell);
+    const values = Array.from((sheet.cells[row] ?? []).slice(startColumn, endColumn), (cell, i) => gridCell(isCovered(sheet, row, startColumn + i) ? undefined : cell));
     while (values.length > 0 && Object.keys(values[values.length - 1] ?? {}).length === 0) values.pop();
     rowData.push(values.length > 0 ? { values } : {});
   }
@@ -168,13 +191,14 @@ const gridData = (sheet: FakeSheet, startRow = 0, endRow = Number.POSITIVE_INFIN
   return { startRow, startColumn, rowData };
 };
 
-const sheetJson = (sheet: FakeSheet, withData: boolean, ranges?: ReturnType<typeof parseA1>[]) => {
+const sheetJson = (sheet: FakeSheet, withData: boolean, withMerges: boolean, ranges?: ReturnType<typeof parseA1>[]) => {
   const json: sheets_v4.Schema$Sheet = {
     properties: structuredClone(sheet.properties),
     conditionalFormats: structuredClone(sheet.conditionalFormats),
     protectedRanges: structuredClone(sheet.protectedRanges),
     charts: structuredClone(sheet.charts),
   };
+  if (withMerges && sheet.merges.length > 0) json.merges = structuredClone(sheet.merges);
   if (withData) {
     json.data = ranges
       ? ranges.map((r) => gridData(sheet, r.startRow, r.endRow, r.startColumn, r.endColumn))
@@ -184,19 +208,21 @@ const sheetJson = (sheet: FakeSheet, withData: boolean, ranges?: ReturnType<type
 };
 
 /**
- * spreadsheets.get: grid data when asked for (includeGridData, or a field mask naming data), and only
+ * spreadsheets.get: grid data when asked for (includeGridData, or a field mask naming data), merges when the mask names them, and only
  * the sheets the ranges touch when ranges are given, as the real API does. Other field masks are ignored.
  */
 export const getSpreadsheet = (book: FakeSpreadsheet, query: URLSearchParams): sheets_v4.Schema$Spreadsheet => {
   const fields = query.get("fields") ?? "";
   const withData = query.get("includeGridData") === "true" || /(^|[,(.])data[(.,)]|data$/.test(fields);
+  // Merges only when the field mask names them (or there is no mask), so a reader that forgets to ask gets none, as from Google.
+  const withMerges = fields === "" || /(^|[,(.])merges([(.,)]|$)/.test(fields);
   const ranges = query.getAll("ranges");
   const base = { spreadsheetId: book.spreadsheetId, properties: { title: book.title } };
-  if (ranges.length === 0) return { ...base, sheets: book.sheets.map((sheet) => sheetJson(sheet, withData)) };
+  if (ranges.length === 0) return { ...base, sheets: book.sheets.map((sheet) => sheetJson(sheet, withData, withMerges)) };
   const resolved = ranges.map((range) => resolveRange(book, range));
   const sheets = book.sheets.filter((sheet) => resolved.some((r) => r.sheet === sheet));
   return {
     ...base,
-    sheets: sheets.map((sheet) => sheetJson(sheet, withData, resolved.filter((r) => r.sheet === sheet).map((r) => r.parsed))),
+    sheets: sheets.map((sheet) => sheetJson(sheet, withData, withMerges, resolved.filter((r) => r.sheet === sheet).map((r) => r.parsed))),
   };
 };
