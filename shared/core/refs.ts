@@ -136,22 +136,21 @@ const quotedRef = (ref: string): string => {
 
 export const formatDecisionRef = (code: string, number: number): string => `${code}-DEC${number}`;
 
-/** The problem with an action ref as typed, or null when it is well formed and matches its row. */
 /**
  * The problem with an action ref as typed, or null when it is well formed (in any of the spellings
  * {@link canonicalActionRef} reads) and matches its row.
  */
 export function actionRefProblem(ref: string, code: string, meeting: number | null): string | null {
   const parsed = parseActionRef(canonicalActionRef(ref));
-  const shown = quotedRef(ref);
   if (!parsed || (code !== "" && parsed.code !== code)) {
+    const shown = quotedRef(ref);
     const count = mentionedActionRefs(ref, code).length;
     if (count > 1) return `Ref ${shown} holds ${count} refs; give each action its own row with one ref, or leave Ref blank to have one assigned`;
     const example = formatActionRef(code || "DAG", meeting ?? 29, 1);
     return `Ref ${shown} is not an action ref; write it as ${example} (committee code, meeting number, dash, number), or leave it blank to have one assigned`;
   }
   if (meeting !== null && parsed.meeting !== meeting) {
-    return `Ref ${shown} is for meeting ${parsed.meeting} but Meeting says ${meeting}; correct whichever is wrong`;
+    return `Ref ${quotedRef(ref)} is for meeting ${parsed.meeting} but Meeting says ${meeting}; correct whichever is wrong`;
   }
   return null;
 }
