@@ -7,7 +7,7 @@ import { meansNextMeeting, resolveDue } from "../shared/core/due-dates.js";
 import { ActionlogError } from "../shared/core/errors.js";
 import { HOLIDAY_REGIONS, type HolidayRegion } from "../shared/core/types.js";
 import { initLog } from "../shared/jobs/init-job.js";
-import { BINARY_REGISTER_FORMATS, REGISTER_FORMATS, type RegisterFormat, buildRegister } from "../shared/jobs/register-job.js";
+import { BINARY_REGISTER_FORMATS, REGISTER_FORMATS, type RegisterFormat, buildRegister, leftOffWarnings } from "../shared/jobs/register-job.js";
 import { runRollover } from "../shared/jobs/rollover-job.js";
 import { runValidate } from "../shared/jobs/validate-job.js";
 import { runDemo } from "./actionlog-demo.js";
@@ -34,10 +34,14 @@ Usage:
   actionlog serve --sheet <file.xlsx> [--port 8080]
 
 Exit codes: 0 done; 1 done, but something to act on (log problems, minutes that conflict
-with the log, a message that failed and will be retried); 2 bad usage or unreadable workbook.
+with the log, a message that failed and will be retried, outstanding actions left off a
+register); 2 bad usage or unreadable workbook.
 --sheet takes a local .xlsx path or gsheet:<spreadsheetId>.
 Due accepts 13/10/2023, 13 Oct 2023, 2023-10-13, ASAP, Next meeting, +10 WD, 10 working days.
 `;
+
+/** For commands that never send mail: a malformed ACTIONLOG_SMTP_URL must not stop them. */
+const NO_MAIL = { smtpUrl: false } as const;
 
 /**
  * --format, else the --out file's extension, else md. A format that contradicts the extension is
@@ -74,7 +78,7 @@ export const COMMANDS = {
     options: common,
     async run(values, _positionals, io) {
       const sheet = required(values, "sheet", "the workbook, such as log.xlsx");
-      const report = await runValidate(openWorkbook(sheet), { now: loadConfig().now(), dryRun: values["dry-run"] === true, actor: "actionlog validate" });
+      const report = await runValidate(openWorkbook(sheet), { now: loadConfig(undefined, NO_MAIL).now(), dryRun: values["dry-run"] === true, actor: "actionlog validate" });
       const { skipped: _skipped, ...json } = report;
       print(io, values, json, formatValidate(sheet, report, values["dry-run"] === true));
       return report.ok ? 0 : 1;
@@ -84,10 +88,10 @@ export const COMMANDS = {
     options: { ...common, meeting: text },
     async run(values, _positionals, io) {
       const sheet = required(values, "sheet", "the workbook, such as log.xlsx");
-      const report = await runRollover(openWorkbook(sheet), { meeting: meetingNumber(values), now: loadConfig().now(), dryRun: values["dry-run"] === true, actor: "actionlog rollover" });
+      const report = await runRollover(openWorkbook(sheet), { meeting: meetingNumber(values), now: loadConfig(undefined, NO_MAIL).now(), dryRun: values["dry-run"] === true, actor: "actionlog rollover" });
       print(io, values, { meeting: report.meeting, next: report.next, register: report.register, warnings: report.warnings }, formatRollover(sheet, report, values["dry-run"] === true));
-      // Carried values left because rows changed mid-run: done, but not all of it.
-      return report.skipped > 0 ? 1 : 0;
+      // Carried values left because rows changed mid-run, or outstanding actions left off the register (as register exits): done, but not all of it.
+      return report.skipped > 0 || leftOffWarnings(report.warnings).length > 0 ? 1 : 0;
     },
   },
   register: {
@@ -97,7 +101,7 @@ export const COMMANDS = {
       const format = registerFormat(values);
       if (typeof values.out === "string") checkOut(values.out, sheet, typeof values.format === "string" ? undefined : REGISTER_FORMATS, `, or give --format ${REGISTER_FORMATS.join("|")}`);
       if (BINARY_REGISTER_FORMATS.includes(format) && typeof values.out !== "string") throw new ActionlogError("USAGE", `--format ${format} writes a file; give it with --out, such as --out register.${format}`);
-      const { output, warnings } = await buildRegister(openWorkbook(sheet), { meeting: meetingNumber(values), format, now: loadConfig().now() });
+      const { output, warnings } = await buildRegister(openWorkbook(sheet), { meeting: meetingNumber(values), format, now: loadConfig(undefined, NO_MAIL).now() });
       if (typeof values.out === "string") {
         await writeOut(values.out, output);
         io.err(`Wrote ${values.out}`);

@@ -17,7 +17,8 @@ export function spreadsheetIdOf(sheet: string): string {
 /** Google Sheets need nothing but Application Default Credentials; ACTIONLOG_SHEETS_ROOT_URL points them at a local fake. */
 export function openWorkbook(sheet: string, options: { create?: boolean; sheetsRootUrl?: string } = {}): Workbook {
   if (sheet.startsWith("gsheet:")) {
-    const rootUrl = options.sheetsRootUrl ?? loadConfig().sheetsRootUrl;
+    // Opening a workbook sends no mail: a malformed ACTIONLOG_SMTP_URL is for the commands that do to report.
+    const rootUrl = options.sheetsRootUrl ?? loadConfig(undefined, { smtpUrl: false }).sheetsRootUrl;
     return createGoogleWorkbook({ spreadsheetId: spreadsheetIdOf(sheet), ...(rootUrl ? { rootUrl } : {}) });
   }
   if (!/\.xlsx$/i.test(sheet)) {

@@ -1,7 +1,7 @@
 /** The Due column language: a date, a sheet serial, ASAP, Next meeting or +N WD, resolved to a calendar date. */
 import { daysInMonth, formatUkDate, isoFromParts, monthOf, parseUkDate, serialToIso } from "./dates.js";
 import { ActionlogError } from "./errors.js";
-import { foldSpaces } from "./text.js";
+import { foldSpaces, withoutInvisible } from "./text.js";
 import type { HolidayRegion, IsoDate } from "./types.js";
 import { addWorkingDays } from "./working-days.js";
 
@@ -67,20 +67,23 @@ const afterMeeting = (n: number, shown: string, rule: DueRule, context: DueConte
   return { ok: true, date: addWorkingDays(context.meetingDate, n, context.region), rule };
 };
 
-/**
- * Resolves one Due cell. Expected problems come back as `{ ok: false, message }` in words a
- * member can act on (the caller adds tab, row and column); only a broken Settings value throws.
- */
 // Members write "A.S.A.P.", "Next Mtg." or "+10 W.D."; a dot after a letter never changes
 // the meaning (a dot between digits does: "+1.5 WD" must not become "+15 WD").
 const keyOf = (shown: string): string => shown.toLowerCase().replace(/(?<=[a-z])\./g, "").trim();
 
-/** True when the Due text means "the next meeting", whose date only the log's Meetings can give. */
-export const meansNextMeeting = (due: string): boolean => NEXT_MEETING.test(keyOf(foldSpaces(due)));
+/** Due as a member sees it: a zero-width space pasted before "ASAP" shows nothing, so it must change nothing. */
+const readable = (due: string): string => foldSpaces(withoutInvisible(due));
 
+/** True when the Due text means "the next meeting", whose date only the log's Meetings can give. */
+export const meansNextMeeting = (due: string): boolean => NEXT_MEETING.test(keyOf(readable(due)));
+
+/**
+ * Resolves one Due cell. Expected problems come back as `{ ok: false, message }` in words a
+ * member can act on (the caller adds tab, row and column); only a broken Settings value throws.
+ */
 export const resolveDue = (due: string | number, context: DueContext): DueResult => {
   if (typeof due === "number") return fromSerial(due, String(due));
-  const shown = foldSpaces(due);
+  const shown = readable(due);
   if (shown === "") return fail("Due is blank; write a date such as 13/10/2023, ASAP, Next meeting or +10 WD");
   const key = keyOf(shown);
 

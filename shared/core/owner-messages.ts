@@ -32,31 +32,42 @@ const ambiguityFix: Record<OwnerMatchedBy, string> = {
   email: "give each member their own Email in Members, or write the name instead",
 };
 
-/** The advice for a name that is not in Members depends on what it looks like: "TBC" is no one to add. */
-function unknownMessage(name: string): string {
+/**
+ * What is wrong with an owner nobody in Members matches, and the fix, as it reads after `Owner "…"`.
+ * The advice depends on what the name looks like: "TBC" is no one to add. The digest's skips reuse it.
+ */
+export function unknownOwnerAdvice(name: string): string {
   switch (unknownOwnerKind(name)) {
     case "nobody":
-      return `Owner ${quote(name)} names nobody; write the person who will do the action, as in Members`;
+      return "names nobody; write the person who will do the action, as in Members";
     case "role":
-      return `Owner ${quote(name)} names a role, not a person; write the person who will do the action, as in Members, or add ${quote(name)} to that person's Aliases`;
+      return `names a role, not a person; write the person who will do the action, as in Members, or add ${quote(name)} to that person's Aliases`;
     case "not-a-name":
-      return `Owner ${quote(name)} is not a name; keep only names in Owner (a date or ASAP goes in Due)`;
+      return "is not a name; keep only names in Owner (a date or ASAP goes in Due)";
     case "address":
-      return `Owner ${quote(name)} is not the Email of anyone in Members; write the person's name as in Members`;
+      return "is not the Email of anyone in Members; write the person's name as in Members";
     case "person":
-      return `Owner ${quote(name)} is not in Members; add them to Members or add this spelling to a member's Aliases`;
+      return "is not in Members; add them to Members or add this spelling to a member's Aliases";
   }
 }
 
 const rowList = (rows: readonly number[]): string => `${rows.slice(0, -1).join(", ")} and ${rows.at(-1)}`;
 
-function ambiguousMessage(issue: Extract<OwnerIssue, { kind: "ambiguous" }>): string {
+/**
+ * For an owner matching one person entered on several Members rows (rows with one Email are merged,
+ * so these differ): which rows, and to keep one, as it reads after `Owner "…"`; null for any other
+ * ambiguity. The digest's skips reuse it.
+ */
+export function sameNameRowsAdvice(issue: Extract<OwnerIssue, { kind: "ambiguous" }>): string | null {
   const { rows } = issue;
-  if (rows !== undefined && rows.length > 1) {
-    // One person on two rows (rows with one Email are merged, so these differ): say which rows, and to keep one.
-    const all = rows.length === 2 ? "both" : "all";
-    return `Owner ${quote(issue.name)} matches Members rows ${rowList(rows)}, ${all} named ${issue.candidates[0]} but with different Emails, so nobody is chased; if they are one person, keep one row (delete the other or mark it inactive), else make their Names different`;
-  }
+  if (rows === undefined || rows.length < 2) return null;
+  const all = rows.length === 2 ? "both" : "all";
+  return `matches Members rows ${rowList(rows)}, ${all} named ${issue.candidates[0]} but with different Emails, so nobody is chased; if they are one person, keep one row (delete the other or mark it inactive), else make their Names different`;
+}
+
+function ambiguousMessage(issue: Extract<OwnerIssue, { kind: "ambiguous" }>): string {
+  const sameName = sameNameRowsAdvice(issue);
+  if (sameName !== null) return `Owner ${quote(issue.name)} ${sameName}`;
   const fix = ambiguityFix[issue.matchedBy ?? "initials"];
   return `Owner ${quote(issue.name)} matches ${issue.candidates.length} members (${issue.candidates.join(", ")}); ${fix}`;
 }
@@ -70,7 +81,7 @@ function issueMessages(issue: OwnerIssue, ownerText: string, nobodyReachable: bo
       return [`Owner ${what}; enter who will do this action (a member's name or initials)`];
     }
     case "unknown":
-      return [unknownMessage(issue.name)];
+      return [`Owner ${quote(issue.name)} ${unknownOwnerAdvice(issue.name)}`];
     case "ambiguous":
       return [ambiguousMessage(issue)];
     case "inactive":

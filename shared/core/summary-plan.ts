@@ -1,6 +1,8 @@
 /** The PMO summary's figures: totals, owners, escalations, unresolved owners and open problems. */
 import { parseUkDate, serialToIso } from "./dates.js";
 import { type CommitteeDay, type DigestItem, itemOrder } from "./digest-items.js";
+import { sameNameRowsAdvice, unknownOwnerAdvice } from "./owner-messages.js";
+import { unknownOwnerKind } from "./owner-text.js";
 import type { OwnerIssue, OwnerResolution } from "./owners.js";
 import type { IsoDate, Problem } from "./types.js";
 import type { CheckedAction } from "./validate-actions.js";
@@ -62,9 +64,10 @@ const closedDate = (text: string): IsoDate | null => {
 export function unresolvedReason(issue: OwnerIssue, badEmails: ReadonlySet<string> = new Set()): string | null {
   switch (issue.kind) {
     case "unknown":
-      return "not in Members; add them, or add this spelling to a member's Aliases";
+      // "TBC" is nobody to add to Members: say what validation says.
+      return unknownOwnerKind(issue.name) === "nobody" ? unknownOwnerAdvice(issue.name) : "not in Members; add them, or add this spelling to a member's Aliases";
     case "ambiguous":
-      return `matches ${issue.candidates.join(" and ")}; write the full name`;
+      return sameNameRowsAdvice(issue) ?? `matches ${issue.candidates.join(" and ")}; write the full name`;
     case "blank":
       return "the Owner cell is blank; enter who will do the action";
     case "inactive":

@@ -1,6 +1,6 @@
 /** The Due column language: every accepted form and every message a member can see. */
 import { describe, expect, it } from "vitest";
-import { type DueContext, resolveDue } from "../../../shared/core/due-dates.js";
+import { type DueContext, meansNextMeeting, resolveDue } from "../../../shared/core/due-dates.js";
 import { ActionlogError } from "../../../shared/core/errors.js";
 
 /** Meeting on Wednesday 11 October 2023, next meeting Wednesday 8 November, ASAP = 10 working days. */
@@ -180,5 +180,24 @@ describe("resolveDue says what to fix in common UK forms (QA messy 11)", () => {
       ok: false,
       message: `"13/10/23" could be 1923 or 2023; write the year in full, such as 13/10/2023`,
     });
+  });
+});
+
+describe("resolveDue ignores invisible characters pasted into Due (regression: a zero-width space made ASAP unreadable)", () => {
+  it.each([
+    ["\u200bASAP", "2023-10-25", "asap"],
+    ["AS\u00adAP", "2023-10-25", "asap"],
+    ["\ufeffNext meeting", "2023-11-08", "next-meeting"],
+    ["+5\u2060 WD", "2023-10-18", "working-days"],
+    ["13/10/2023\u200e", "2023-10-13", "date"],
+    ["\u202d45212", "2023-10-13", "serial"],
+  ] as const)("%j → %s (%s)", (due, date, rule) => {
+    expect(resolveDue(due, CONTEXT)).toEqual({ ok: true, date, rule });
+  });
+
+  it("quotes an unreadable Due without its invisible characters, and knows Next meeting behind one", () => {
+    expect(resolveDue("\u200bsoon\u202e", CONTEXT)).toEqual({ ok: false, message: `"soon" is not a date; ${FIX}` });
+    expect(resolveDue("\u200b", CONTEXT)).toEqual({ ok: false, message: "Due is blank; write a date such as 13/10/2023, ASAP, Next meeting or +10 WD" });
+    expect(meansNextMeeting("\u200bNext mtg")).toBe(true);
   });
 });
