@@ -57,6 +57,9 @@ const sameFile = (a: string, b: string): boolean => {
   return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
 };
 
+/** Spreadsheet files: an export never goes over one, since it may be any committee's log. */
+const WORKBOOK_EXTENSIONS = new Set(["xlsx", "xlsm", "xls", "ods", "numbers"]);
+
 /**
  * Refuses an --out that would replace the workbook (`--out log.xlsx --sheet log.xlsx` once wrote
  * Markdown over the whole log) and, when `extensions` is given, one whose extension names none
@@ -67,9 +70,12 @@ export function checkOut(out: string, sheet: string, extensions?: readonly strin
   if (!sheet.startsWith("gsheet:") && sameFile(out, sheet)) {
     throw new ActionlogError("USAGE", `--out ${out} is the workbook itself (--sheet ${sheet}); writing there would replace the action log, so nothing was written. Give --out another file name`);
   }
-  if (extensions === undefined) return;
   const extension = extname(out).slice(1).toLowerCase();
-  if (extensions.includes(extension)) return;
+  // Whatever --format says: a spreadsheet name is some workbook's, perhaps another committee's log.
+  if (WORKBOOK_EXTENSIONS.has(extension)) {
+    throw new ActionlogError("USAGE", `--out ${out} names a spreadsheet (.${extension}), which an export would replace with text, so nothing was written; give --out a name ending in the format's own extension`);
+  }
+  if (extensions === undefined || extensions.includes(extension)) return;
   const accepted = extensions.map((e) => `.${e}`).join(", ");
   const what = extension === "" ? "has no extension" : `ends in .${extension}, which is not a format written here`;
   throw new ActionlogError("USAGE", `--out ${out} ${what}; end the file name in one of ${accepted}${otherwise}`);

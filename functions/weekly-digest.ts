@@ -33,13 +33,14 @@ export async function weeklyDigest(event: CloudEvent<unknown>): Promise<void> {
         ...(report.busy ? { busy: report.busy } : {}),
       };
     });
-    const busy = results.some((r) => r.outcome.ok && r.outcome.busy !== undefined);
+    const busy = results.filter((r) => r.outcome.ok && r.outcome.busy !== undefined).length;
     const sent = results.reduce((sum, r) => sum + Number(r.outcome.ok ? r.outcome.sent : 0), 0);
     const failed = results.reduce((sum, r) => sum + Number(r.outcome.ok ? r.outcome.failed : 0), 0);
     // An SMTP outage or a lapsed password fails every message: that must alert like a failed sheet.
     // A run that yielded to another sent nothing: worth a look, since two runs at once means two schedules.
-    const concern = failed > 0 && sent === 0 ? "ERROR" : failed > 0 || busy ? "WARNING" : "INFO";
-    logSheets(runtime, "weeklyDigest", event.id, results, `sent ${sent} messages${failed > 0 ? `, ${failed} failed (retried on the next run)` : ""}`, concern);
+    const concern = failed > 0 && sent === 0 ? "ERROR" : failed > 0 || busy > 0 ? "WARNING" : "INFO";
+    const yielded = busy > 0 ? `; another digest run was sending on ${busy} sheet${busy === 1 ? "" : "s"}, so this one sent nothing there` : "";
+    logSheets(runtime, "weeklyDigest", event.id, results, `sent ${sent} messages${failed > 0 ? `, ${failed} failed (retried on the next run)` : ""}${yielded}`, concern);
   } finally {
     await mailer.close();
   }

@@ -5,7 +5,7 @@ import { headerKey } from "./tabs.js";
 
 export interface TabColumns {
   tab: string;
-  /** headerKey(header) → zero-based column index; the first occurrence (a repeated required header blocks every job). */
+  /** headerKey(header) → zero-based column index; the first occurrence (a repeated required header blocks every job, unless informational). */
   index: ReadonlyMap<string, number>;
 }
 
@@ -16,7 +16,8 @@ export interface LocatedTab {
   /**
    * The header problems no job may run with, missing ones first: a required header that is
    * missing, or written over two columns (jobs would read and write whichever came first,
-   * overwriting a member's own column that happens to share the name).
+   * overwriting a member's own column that happens to share the name). An informational
+   * header on two columns is not among them: nothing is written there or decided from it.
    */
   blocking: Problem[];
 }
@@ -31,7 +32,11 @@ export const columnLetter = (column: number): string => {
 const listed = (items: readonly string[]): string =>
   items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 
-export function locateColumns(tab: RawTab, required: readonly string[]): LocatedTab {
+/**
+ * Finds the tab's columns. `informational` lists required headers that actionlog only keeps for
+ * people (Meetings Notes): a repeat of one is a problem on row 1, and its first column is used.
+ */
+export function locateColumns(tab: RawTab, required: readonly string[], informational: readonly string[] = []): LocatedTab {
   const index = new Map<string, number>();
   const places = new Map<string, number[]>();
   const problems: Problem[] = [];
@@ -44,10 +49,14 @@ export function locateColumns(tab: RawTab, required: readonly string[]): Located
   });
   const missing: Problem[] = [];
   const repeated: Problem[] = [];
+  const shown: Problem[] = [];
+  const onlyShown = new Set(informational.map(headerKey));
   for (const header of required) {
     const at = places.get(headerKey(header));
     if (!at) {
       missing.push(headerProblem(tab.name, header, `Header "${header}" is missing from row 1 of the ${tab.name} tab; add it back (the automation finds columns by header name)`));
+    } else if (at.length > 1 && onlyShown.has(headerKey(header))) {
+      shown.push(headerProblem(tab.name, header, `${repeatedColumns(tab, header, at)}; actionlog neither writes ${header} nor decides anything from it, so it carries on, but rename your own column (for example to "My ${header}") so each column has one meaning`));
     } else if (at.length > 1) {
       repeated.push(headerProblem(tab.name, header, repeatedMessage(tab, header, at)));
     }
@@ -58,18 +67,19 @@ export function locateColumns(tab: RawTab, required: readonly string[]): Located
     const header = (tab.headers[at[1] ?? 0] ?? key).trim();
     problems.push(headerProblem(tab.name, header, `Header "${header}" appears twice; rename or delete the second one so each column has one meaning`));
   }
-  problems.push(...repeated, ...missing);
+  problems.push(...shown, ...repeated, ...missing);
   return { columns: { tab: tab.name, index }, problems, blocking: [...missing, ...repeated] };
 }
 
 /** Names every column holding the header, as written there, since the member must find their own among them. */
-function repeatedMessage(tab: RawTab, header: string, at: readonly number[]): string {
+function repeatedColumns(tab: RawTab, header: string, at: readonly number[]): string {
   const columns = at.map((i) => `${columnLetter(i + 1)} ("${(tab.headers[i] ?? "").trim()}")`);
-  return (
-    `Header "${header}" is on ${at.length === 2 ? "both" : at.length} columns ${listed(columns)} (headers match ignoring case), so actionlog cannot tell which is its ${header} column ` +
-    `and stops without writing or sending anything; rename your own column (for example to "My ${header}") and run again`
-  );
+  return `Header "${header}" is on ${at.length === 2 ? "both" : at.length} columns ${listed(columns)} (headers match ignoring case)`;
 }
+
+const repeatedMessage = (tab: RawTab, header: string, at: readonly number[]): string =>
+  `${repeatedColumns(tab, header, at)}, so actionlog cannot tell which is its ${header} column ` +
+  `and stops without writing or sending anything; rename your own column (for example to "My ${header}") and run again`;
 
 const headerProblem = (tab: string, column: string, message: string): Problem => ({
   tab,

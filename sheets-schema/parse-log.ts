@@ -7,7 +7,7 @@ import type { Action, Cell, Decision, LogData, Meeting, Member, Problem } from "
 import { cellPicker, locateColumns } from "./columns.js";
 import { actionRow, decisionRow, firstIssue, isEmailAddress, meetingRow, memberRow } from "./rows.js";
 import { parseSettings } from "./settings.js";
-import { HEADERS, TAB, tabNamed } from "./tabs.js";
+import { HEADERS, INFORMATIONAL_COLUMNS, TAB, tabNamed } from "./tabs.js";
 
 /** The tabs every job needs; a workbook without one of them is not an action log. */
 const REQUIRED_TABS = [TAB.settings, TAB.members, TAB.meetings, TAB.actions, TAB.decisions, TAB.audit];
@@ -17,7 +17,8 @@ export const findTab = (workbook: RawWorkbook, name: string): RawTab | undefined
 /**
  * Throws a SCHEMA error for a missing tab, or a required header that is missing or on two
  * columns, since no job can run safely without knowing where its columns are (a repeated one
- * would have it write over, or mail from, a member's own column). Everything else comes back as problems.
+ * would have it write over, or mail from, a member's own column). A repeated informational header
+ * (INFORMATIONAL_COLUMNS) and everything else come back as problems.
  */
 export function parseLog(workbook: RawWorkbook): LogData {
   const problems: Problem[] = [];
@@ -26,7 +27,7 @@ export function parseLog(workbook: RawWorkbook): LogData {
     if (!tab) {
       throw new ActionlogError("SCHEMA", `The ${name} tab is missing; add a tab named ${name} with headers ${HEADERS[name].join(", ")}`);
     }
-    const located = locateColumns(tab, HEADERS[name]);
+    const located = locateColumns(tab, HEADERS[name], INFORMATIONAL_COLUMNS[name]);
     const blocking = located.blocking[0];
     if (blocking) throw new ActionlogError("SCHEMA", `${name}: ${blocking.message}`);
     problems.push(...located.problems);

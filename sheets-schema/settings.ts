@@ -79,23 +79,57 @@ const canonical = (key: SettingKey, value: string): string => {
   return value;
 };
 
-export function parseSettings(tab: RawTab | undefined): { settings: Settings; problems: Problem[] } {
-  const values = new Map<SettingKey, { value: string; row: number }>();
-  const problems: Problem[] = [];
-  if (tab) {
-    const { columns, problems: headerProblems } = locateColumns(tab, HEADERS.Settings);
-    problems.push(...headerProblems);
-    for (const row of tab.rows) {
-      const key = cellText(cellAt(row, columns, "Key")).toLowerCase();
-      if (key in SETTING_SCHEMAS) {
-        values.set(key as SettingKey, { value: cellText(cellAt(row, columns, "Value")), row: row.row });
-      }
-    }
+/** A Settings row's value as written, with its row number. */
+interface WrittenSetting {
+  value: string;
+  row: number;
+}
+
+// Own keys only: a Key of "constructor" names no setting.
+const isSettingKey = (key: string): key is SettingKey => Object.hasOwn(SETTING_SCHEMAS, key);
+
+/** Every row of each known key, in sheet order. */
+function writtenSettings(tab: RawTab, problems: Problem[]): Map<SettingKey, WrittenSetting[]> {
+  const written = new Map<SettingKey, WrittenSetting[]>();
+  const { columns, problems: headerProblems } = locateColumns(tab, HEADERS.Settings);
+  problems.push(...headerProblems);
+  for (const row of tab.rows) {
+    const key = cellText(cellAt(row, columns, "Key")).toLowerCase();
+    if (!isSettingKey(key)) continue;
+    written.set(key, [...(written.get(key) ?? []), { value: cellText(cellAt(row, columns, "Value")), row: row.row }]);
   }
+  return written;
+}
+
+/**
+ * A key on a later row than its first. Only one value can apply; the first non-blank one does,
+ * so a blank repeat never erases a setting (a blank second allowed_domains would lift the domain limit).
+ */
+function repeatedKey(key: SettingKey, first: WrittenSetting, repeat: WrittenSetting, used: WrittenSetting | undefined): Problem {
+  const which =
+    used === undefined
+      ? "its Value is blank on every row, so the default is used"
+      : used === repeat
+        ? `this row's value "${repeat.value}" is used, since row ${first.row}'s is blank`
+        : repeat.value === ""
+          ? `row ${used.row}'s value "${used.value}" is used and this blank one is ignored`
+          : repeat.value === used.value
+            ? `row ${used.row} gives the same value "${used.value}"`
+            : `row ${used.row}'s value "${used.value}" is used, not this row's "${repeat.value}"`;
+  // No ref: readers of a key's Settings problem (recipients.ts, mail-skips.ts) take it for an unreadable value.
+  return { tab: TAB.settings, row: repeat.row, ref: "", column: "Key", message: `Key ${key} is also on row ${first.row}; ${which}; delete one of the two rows` };
+}
+
+export function parseSettings(tab: RawTab | undefined): { settings: Settings; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const written = tab ? writtenSettings(tab, problems) : new Map<SettingKey, WrittenSetting[]>();
   const settings = {} as Record<keyof Settings, unknown>;
   for (const key of Object.keys(SETTING_SCHEMAS) as SettingKey[]) {
     const { field, schema, default: fallback } = SETTING_SCHEMAS[key];
-    const given = values.get(key);
+    const rows = written.get(key) ?? [];
+    const given = rows.find((r) => r.value !== "") ?? rows[0];
+    const [first, ...repeats] = rows;
+    if (first) for (const repeat of repeats) problems.push(repeatedKey(key, first, repeat, given?.value === "" ? undefined : given));
     const raw = given && given.value !== "" ? canonical(key, given.value) : fallback;
     const parsed = schema.safeParse(raw);
     if (parsed.success) {

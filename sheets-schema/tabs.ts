@@ -23,6 +23,16 @@ export const HEADERS = {
 
 export const REGISTER_HEADERS = ["Section", "Area", "Ref", "Action", "Owner", "Due"] as const;
 
+/**
+ * Required columns that actionlog neither writes nor reads to decide anything, so one written on
+ * two columns is only a problem on row 1 (see locateColumns). Meetings Time and Members Role are
+ * not here: importing minutes writes them.
+ */
+export const INFORMATIONAL_COLUMNS: Partial<Record<keyof typeof HEADERS, readonly string[]>> = {
+  Members: ["Organisation"],
+  Meetings: ["Notes"],
+};
+
 /** Columns the automation owns; members write every other column. */
 export const AUTOMATION_COLUMNS = { Actions: ["Due Date", "Carried", "Checks"] } as const;
 

@@ -123,15 +123,18 @@ export function refRespelling(written: string): string {
   return details.length === 0 ? "canonical spelling of the ref" : `canonical spelling of the ref: ${details.join("; ")}`;
 }
 
-/** Ref text as a message shows it: without invisible characters, which are named after it instead. */
+/**
+ * Ref text as a message shows it: on one line (Checks holds one problem per line), without
+ * invisible characters, which are named after it instead.
+ */
 export function shownRef(ref: string): string {
   const note = invisibleNote(ref);
-  return note === null ? ref : `${withoutInvisible(ref)} (it ${note})`;
+  return note === null ? foldSpaces(ref) : `${foldSpaces(withoutInvisible(ref))} (it ${note})`;
 }
 
 const quotedRef = (ref: string): string => {
   const note = invisibleNote(ref);
-  return note === null ? `"${ref}"` : `"${withoutInvisible(ref)}" (it ${note})`;
+  return note === null ? `"${foldSpaces(ref)}"` : `"${foldSpaces(withoutInvisible(ref))}" (it ${note})`;
 };
 
 export const formatDecisionRef = (code: string, number: number): string => `${code}-DEC${number}`;

@@ -2,6 +2,7 @@
 import { formatUkDate } from "./dates.js";
 import { type MeetingCalendar, cancelledMeetingText, createMeetingCalendar, missingNextText } from "./meetings.js";
 import { parseActionRef } from "./refs.js";
+import { foldSpaces } from "./text.js";
 import type { Change, IsoDate, LogData } from "./types.js";
 import type { CheckedAction } from "./validate-actions.js";
 
@@ -86,7 +87,9 @@ function rollFrom(log: LogData, calendar: MeetingCalendar, actions: readonly Che
   for (const action of actions) {
     if (action.raisedAt === null || action.raisedAt > meeting || action.canonicalStatus === "Closed") continue;
     if (!action.placeable) {
-      warnings.push(`Actions row ${action.row}${action.ref ? ` (${action.ref})` : ""} is not on the register: ${action.problems[0] ?? "it has problems"}`);
+      // One line each, whatever the Ref cell holds: the warnings are printed and shown in the sheet's dialog.
+      const ref = foldSpaces(action.ref);
+      warnings.push(`Actions row ${action.row}${ref ? ` (${ref})` : ""} is not on the register: ${action.problems[0] ?? "it has problems"}`);
       continue;
     }
     const section = action.raisedAt === meeting ? "new" : "previous";

@@ -17,6 +17,7 @@ const SPELLINGS = new Map<string, Status>([
 ]);
 
 const ANY_STATUS = "write Open, Ongoing, Proposed Closed or Closed";
+const CLOSING_ADVICE = "if it is finished, write Closed (or Proposed Closed for the committee to confirm) and put the note in Update; if not, write Ongoing";
 
 /**
  * Words members use for an action's end or pause: not statuses, because the register and the
@@ -28,10 +29,11 @@ const ADVICE = new Map<string, string>([
 ]);
 
 /**
- * Hyphens are spaces (`in-progress`, `On-going`) and trailing punctuation is dropped (`Complete.`).
+ * Hyphens are spaces (`in-progress`, `On-going`) and a trailing full stop is dropped (`Complete.`).
+ * A question or exclamation mark is not: `Closed?` doubts the closure, so it is not read as one.
  * Typographic dashes are already plain ones after matchKey.
  */
-const wordsOf = (key: string): string => foldSpaces(key.replace(/-/g, " ").replace(/[\s.!?]+$/, ""));
+const wordsOf = (key: string): string => foldSpaces(key.replace(/-/g, " ").replace(/[\s.]+$/, ""));
 
 /** Where a comment after a leading status starts: ` - `, `:`, `;`, `,` or `(`; -1 when there is none. */
 const commentAt = (key: string): number => key.search(/ - |[:;,(]/);
@@ -42,10 +44,15 @@ const leadOf = (key: string): string | null => {
   return at > 0 ? wordsOf(key.slice(0, at)) : null;
 };
 
+/** Statuses a comment may follow: reading them keeps the action chased whatever the comment says. */
+const STILL_CHASED = new Set<Status>(["Open", "Ongoing"]);
+
 /**
- * The canonical status for what a member typed, or null when it is not a status. A recognised
- * status followed by a comment (`Closed - see minutes`, `Open: awaiting CR`, `Ongoing (see update)`)
- * reads as that status.
+ * The canonical status for what a member typed, or null when it is not a status. Open or Ongoing
+ * followed by a comment (`Open: awaiting CR`, `Ongoing (see update)`) reads as that status. A
+ * closure with a comment does not (`Closed - reopened 5/11`, `Complete - not yet`, `Closed (tbc)`):
+ * the comment may take the closure back, and reading it wrongly would drop a live action from the
+ * papers and the digests, so it stays a problem (and is chased as Open) until the member says plainly.
  */
 export const normaliseStatus = (text: string): Status | null => {
   const key = matchKey(text);
@@ -53,7 +60,8 @@ export const normaliseStatus = (text: string): Status | null => {
   const whole = SPELLINGS.get(key) ?? SPELLINGS.get(wordsOf(key));
   if (whole !== undefined) return whole;
   const lead = leadOf(key);
-  return lead === null ? null : (SPELLINGS.get(lead) ?? null);
+  const status = lead === null ? undefined : SPELLINGS.get(lead);
+  return status !== undefined && STILL_CHASED.has(status) ? status : null;
 };
 
 /**
@@ -68,7 +76,11 @@ export const hasStatusComment = (text: string): boolean => {
 /** What to write instead of a Status that is not a status: `write Closed and say why in Update` for `Cancelled`. */
 export const statusAdvice = (text: string): string => {
   const key = matchKey(text);
-  return ADVICE.get(wordsOf(key)) ?? ADVICE.get(leadOf(key) ?? "") ?? ANY_STATUS;
+  const advice = ADVICE.get(wordsOf(key)) ?? ADVICE.get(leadOf(key) ?? "");
+  if (advice !== undefined) return advice;
+  // A closure with a doubt or a note (`Closed?`, `Done - not yet`): say both ways to write it plainly.
+  const lead = SPELLINGS.get(leadOf(key) ?? wordsOf(key).replace(/[\s!?]+$/, ""));
+  return lead === "Closed" || lead === "Proposed Closed" ? CLOSING_ADVICE : ANY_STATUS;
 };
 
 /** The Checks message for a Status that is not a status, on one line whatever the cell holds. */

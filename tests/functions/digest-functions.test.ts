@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import "../../functions/index.js";
 import { useRuntime } from "../../functions/function-runtime.js";
 import { SIGNATURE_HEADER } from "../../shared/adapters/request-signature.js";
+import { MAIL_LOG_HEADERS, MAIL_LOG_TAB } from "../../sheets-schema/mail-log.js";
 import { action, buildLog } from "../support/log-fixture.js";
 import { SHEET_A, type TestRuntime, signed, testRuntime } from "../support/function-runtime.js";
 
@@ -52,6 +53,20 @@ describe("weeklyDigest", () => {
     useRuntime(t.runtime);
     await (getFunction("weeklyDigest") as (e: CloudEvent<unknown>) => Promise<void>)(event("9002"));
     expect(t.logs).toEqual([expect.objectContaining({ severity, message })]);
+  });
+});
+
+describe("weeklyDigest while another run is sending", () => {
+  it("sends nothing on that sheet and says why in a WARNING's message, not only in its fields", async () => {
+    const lease = { Time: "2023-10-20T09:55:00+01:00", Key: "run:manual", Subject: "digest run by actionlog digest", Status: "running" };
+    const withLease = { tabs: [...LOG.tabs, { name: MAIL_LOG_TAB, headers: [...MAIL_LOG_HEADERS], rows: [{ row: 2, cells: MAIL_LOG_HEADERS.map((h) => lease[h as keyof typeof lease] ?? null) }] }] };
+    t = testRuntime({ [SHEET_A]: withLease });
+    useRuntime(t.runtime);
+    await (getFunction("weeklyDigest") as (e: CloudEvent<unknown>) => Promise<void>)(event("9003"));
+    expect(t.mailer.sent).toEqual([]);
+    expect(t.logs).toEqual([
+      expect.objectContaining({ severity: "WARNING", message: "weeklyDigest: sent 0 messages; another digest run was sending on 1 sheet, so this one sent nothing there" }),
+    ]);
   });
 });
 

@@ -47,7 +47,7 @@ describe("register --out (regression: --out log.xlsx --sheet log.xlsx wrote Mark
     expect((await readFile(sheet)).equals(before)).toBe(true);
   });
 
-  it.each([["notes.xlsx"], ["papers.pdf"], ["register"]])("refuses --out %s without --format, listing the extensions it takes, and writes nothing", async (name) => {
+  it.each([["papers.pdf"], ["register"]])("refuses --out %s without --format, listing the extensions it takes, and writes nothing", async (name) => {
     const out = join(dir, name);
     const result = await cli("register", "--sheet", sheet, "--meeting", "30", "--out", out);
     expect(result.code).toBe(2);
@@ -56,7 +56,18 @@ describe("register --out (regression: --out log.xlsx --sheet log.xlsx wrote Mark
     expect(existsSync(out)).toBe(false);
   });
 
-  it("still writes any file name when --format says what to write", async () => {
+  it.each([["other.xlsx"], ["budget.xlsm"], ["plan.ods"]])("refuses --out %s, with or without --format, since it names some workbook (QA re-verification S1)", async (name) => {
+    const out = join(dir, name);
+    for (const format of [[], ["--format", "md"]]) {
+      const result = await cli("register", "--sheet", sheet, "--meeting", "30", ...format, "--out", out);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain(`--out ${out} names a spreadsheet`);
+      expect(result.err).toContain("nothing was written");
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("still writes any other file name when --format says what to write", async () => {
     const out = join(dir, "register.txt");
     const result = await cli("register", "--sheet", sheet, "--meeting", "30", "--format", "md", "--out", out);
     expect(result.code).toBe(0);
@@ -73,9 +84,12 @@ describe("preview --out", () => {
   });
 
   it("refuses a file name that is not .html, and writes a .htm one", async () => {
-    const wrong = await cli("preview", "--sheet", sheet, "--person", "PP", "--out", join(dir, "paul.xlsx"));
+    const wrong = await cli("preview", "--sheet", sheet, "--person", "PP", "--out", join(dir, "paul.txt"));
     expect(wrong.code).toBe(2);
-    expect(wrong.err).toContain("ends in .xlsx, which is not a format written here; end the file name in one of .html, .htm");
+    expect(wrong.err).toContain("ends in .txt, which is not a format written here; end the file name in one of .html, .htm");
+    expect(existsSync(join(dir, "paul.txt"))).toBe(false);
+    const workbook = await cli("preview", "--sheet", sheet, "--person", "PP", "--out", join(dir, "paul.xlsx"));
+    expect([workbook.code, workbook.err.includes("names a spreadsheet")]).toEqual([2, true]);
     expect(existsSync(join(dir, "paul.xlsx"))).toBe(false);
     const right = await cli("preview", "--sheet", sheet, "--person", "PP", "--out", join(dir, "paul.htm"));
     expect(right.code).toBe(0);

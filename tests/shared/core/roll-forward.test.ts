@@ -84,6 +84,13 @@ describe("the register for meeting N+1", () => {
     ]);
   });
 
+  it("keeps each warning on one line when the Ref cell holds a line break (QA re-verification R3)", () => {
+    const result = ok(roll({ actions: [action(), action({ Ref: "DAG29\n02 bad", Status: "Parked" })] }));
+    const warning = result.warnings.find((w) => w.startsWith("Actions row 3"));
+    expect(warning).toMatch(/^Actions row 3 \(DAG29 02 bad\) is not on the register: /);
+    expect(warning).not.toContain("\n");
+  });
+
   it("places only the first of two rows sharing a ref", () => {
     const result = ok(roll({ actions: [action(), action({ Action: "Copy" })] }));
     expect(result.register.map((e) => e.action)).toEqual(["NGESO to amend CR032 and resubmit"]);

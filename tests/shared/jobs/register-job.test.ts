@@ -11,7 +11,7 @@ const LOG = buildLog({
   actions: [
     action(),
     action({ Ref: "DAG29-12", Status: "WIP" }), // read as Ongoing: on the papers
-    action({ Ref: "DAG29-14", Status: "closed - see minutes", Update: "As minuted" }), // read as Closed: off them, rightly
+    action({ Ref: "DAG29-14", Status: "Complete.", Update: "As minuted" }), // read as Closed: off them, rightly
     action({ Ref: "DAG29-15", Status: "On hold" }), // not a status: left off, and said so
     action({ Ref: "DAG28-04", Meeting: 28, Status: "Ongoing", Due: "08/11/2023" }), // overdue warnings are not about rows left off
     action({ Ref: "DAG28-05", Meeting: 28, Status: "Cancelled" }),
