@@ -82,13 +82,20 @@ function resolveGroups(dir: MemberDirectory, parsed: ReturnType<typeof parseGrou
   const person = roleFinding?.kind === "member" && roleFinding.by !== "alias" ? roleFinding : undefined;
   const findings: Finding[] = person === undefined ? [] : [person];
   let named = false;
+  const perGroup: { group: string; found: Finding[] }[] = [];
   for (const group of parsed.groups) {
     if (!hasWord(group) || isAnnotation(group)) continue;
     named = true;
-    for (const found of resolvePart(dir, group, parsed.role, depth + 1)) {
-      // "Seth Chapman (SC)": initials two members share are the role's person.
-      if (!(person && found.kind === "ambiguous" && found.candidates.includes(person.member))) findings.push(found);
-    }
+    // "Seth Chapman (SC)": initials two members share are the role's person.
+    const found = resolvePart(dir, group, parsed.role, depth + 1).filter((f) => !(person && f.kind === "ambiguous" && f.candidates.includes(person.member)));
+    perGroup.push({ group, found });
+  }
+  const someone = person !== undefined || perGroup.some(({ found }) => found.some((f) => f.kind === "member"));
+  for (const { group, found } of perGroup) {
+    // "DCC Representative (as smart meter central system provider) (Stuart Scott)", as minutes write it:
+    // beside a named member, a bracket in lower case that names nobody describes the role, and is no owner.
+    if (someone && /^\p{Ll}/u.test(group) && found.every(isUnknown)) continue;
+    findings.push(...found);
   }
   // "Design Team ()", "Programme (lead)": only a bracket with no name falls back to the role, so a wrong name is never hidden.
   if (!named && person === undefined && parsed.role !== "") findings.push(roleFinding ?? { kind: "unknown", name: parsed.role });

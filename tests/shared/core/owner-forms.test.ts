@@ -41,6 +41,9 @@ describe("resolveOwner: forms members type", () => {
     ["Programme (Lee Cox) \u2013 by 13/10", ["Lee Cox"]],
     ["Lee Cox (DAG)", ["Lee Cox"]],
     ["Programme - Lee Cox", ["Lee Cox"]],
+    // The seed minutes' own form: a lower-case bracket describing the role, beside the person (visual QA).
+    ["DCC Representative (as smart meter central system provider) (Stuart Scott)", ["Stuart Scott"]],
+    ["DCC Representative (Stuart Scott) (as smart meter central system provider)", ["Stuart Scott"]],
   ])("%j → %j", (text, expected) => {
     expect(names(resolveOwner(text, directory).members)).toEqual(expected);
   });
@@ -53,6 +56,10 @@ describe("resolveOwner: forms members type", () => {
     // A wrong name is never hidden: not behind an alias, a title, or the lines of a cell.
     ["PMO (Nobody)", [{ kind: "unknown", name: "Nobody" }]],
     ["Programme (lead)", [{ kind: "unknown", name: "Programme" }]],
+    // A description is skipped only beside a named member: alone, or beside a wrong name, it is reported.
+    ["Programme (as agreed)", [{ kind: "unknown", name: "as agreed" }]],
+    ["Programme (as agreed) (Jo Bloggs)", [{ kind: "unknown", name: "as agreed" }, { kind: "unknown", name: "Jo Bloggs" }]],
+    ["DCC Representative (as provider) (Stuart Scott) (Jo Bloggs)", [{ kind: "unknown", name: "Jo Bloggs" }]],
     ["Mr Jo Bloggs", [{ kind: "unknown", name: "Mr Jo Bloggs" }]],
     ["Lee Cox\nJo Bloggs", [{ kind: "unknown", name: "Lee Cox Jo Bloggs" }]],
     ["nobody@example.org", [{ kind: "unknown", name: "nobody@example.org" }]],
