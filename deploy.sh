@@ -151,9 +151,9 @@ run gcloud secrets add-iam-policy-binding "$SECRET_NAME" --project="$project" \
 if [[ "$dry_run" == true ]]; then
   echo "+ (a real run stops here unless the secret $SMTP_SECRET_NAME exists, and says how to add it)"
 elif ! gcloud secrets describe "$SMTP_SECRET_NAME" --project="$project" >/dev/null 2>&1; then
-  # The SMTP password is the PMO's to give; typing it here would put it in shell history.
-  echo "deploy.sh: the SMTP URL secret $SMTP_SECRET_NAME is missing; add it with:" >&2
-  echo "  printf '%s' 'smtps://USER:PASSWORD@HOST:465' | gcloud secrets create $SMTP_SECRET_NAME --project=$project --data-file=-" >&2
+  # The SMTP password is the PMO's to give: typed at read -s's prompt, it stays off the screen and out of shell history.
+  echo "deploy.sh: the SMTP URL secret $SMTP_SECRET_NAME is missing; add it with the line below, then type smtps://USER:PASSWORD@HOST:465 at its prompt:" >&2
+  echo "  read -rsp 'SMTP URL: ' url && printf '%s' \"\$url\" | gcloud secrets create $SMTP_SECRET_NAME --project=$project --data-file=- ; unset url" >&2
   exit 2
 fi
 run gcloud secrets add-iam-policy-binding "$SMTP_SECRET_NAME" --project="$project" \

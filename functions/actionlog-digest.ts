@@ -107,7 +107,8 @@ export const DIGEST_COMMANDS = {
     async run(values, _positionals, io) {
       const sheet = required(values, "sheet", "the workbook, such as log.xlsx");
       // ACTIONLOG_SMTP_URL matters only when it is the transport, so a bad one never stops --outbox or --smtp.
-      const config = loadConfig(undefined, { smtpUrl: values.outbox === undefined && values.smtp === undefined });
+      // ACTIONLOG_SMTP_URL matters only when nothing else says where mail goes and mail will go.
+      const config = loadConfig(undefined, { smtpUrl: values.outbox === undefined && values.smtp === undefined && values["dry-run"] !== true });
       const now = clockFor(typeof values.today === "string" ? values.today : undefined, config);
       const mailer = chooseMailer(values, config);
       let report: DigestReport;

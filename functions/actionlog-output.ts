@@ -21,7 +21,7 @@ const show = (value: Change["old"]): string => {
 export function formatValidate(sheet: string, report: ValidateReport, dryRun: boolean): string {
   const verb = dryRun ? "would write" : "wrote";
   const lines = [`Checked ${plural(report.rows, "row")} in ${sheet}: ${plural(report.problems.length, "problem")}, ${verb} ${plural(report.changes.length, "change")}.`];
-  if (report.problems.length > 0) lines.push("", "Problems (also in each row's Checks cell):", ...report.problems.map((p) => `  ${problemLine(p)}`));
+  if (report.problems.length > 0) lines.push("", "Problems (those on Actions rows are also in their Checks cell):", ...report.problems.map((p) => `  ${problemLine(p)}`));
   if (report.changes.length > 0) lines.push("", dryRun ? "Changes (dry run, nothing written):" : "Changes (each recorded in the Audit tab):", ...report.changes.map((c) => `  ${changeLine(c)}`));
   if (report.skipped > 0) lines.push("", `${plural(report.skipped, "change")} skipped because the sheet changed meanwhile; run validate again.`);
   return lines.join("\n");

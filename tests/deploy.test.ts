@@ -113,6 +113,22 @@ describe("deploy.sh", () => {
     expect(result.stderr).toContain(message);
   });
 
+  it("stops when the SMTP secret is missing and says how to add it without the password on any command line", async () => {
+    const bin = await tempDir();
+    // gcloud answers every call but the SMTP secret's describe, as when the PMO has not added it yet.
+    await writeFile(join(bin, "gcloud"), '#!/bin/sh\ncase "$*" in *"secrets describe actionlog-smtp-url"*) exit 1;; esac\nexit 0\n');
+    for (const tool of ["gcloud", "npm", "openssl"]) {
+      if (tool !== "gcloud") await writeFile(join(bin, tool), "#!/bin/sh\nexit 0\n");
+      await chmod(join(bin, tool), 0o755);
+    }
+    const result = await deploy(["--project", "demo-project", "--sheets", "sheetAAAAAAAAAAAA"], { PATH: `${bin}:${process.env.PATH ?? ""}` });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("the SMTP URL secret actionlog-smtp-url is missing");
+    const advice = result.stderr.split("\n").find((line) => line.includes("gcloud secrets create actionlog-smtp-url")) ?? "";
+    expect(advice).toContain("read -rsp 'SMTP URL: ' url && printf '%s' \"$url\" | gcloud secrets create actionlog-smtp-url --project=demo-project --data-file=-");
+    expect(advice).not.toMatch(/smtps?:\/\/[^ ]*:[^ ]*@/);
+  });
+
   it("--help prints the usage and exits 0", async () => {
     const result = await deploy(["--help"]);
     expect(result.code).toBe(0);

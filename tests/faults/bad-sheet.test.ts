@@ -13,7 +13,7 @@ import { createMemoryMailer } from "../../shared/adapters/mailer.memory.js";
 import { runValidate } from "../../shared/jobs/validate-job.js";
 import { MAIL_LOG_HEADERS, readMailLog } from "../../sheets-schema/mail-log.js";
 import { parseLog } from "../../sheets-schema/parse-log.js";
-import { HEADERS, REGISTER_HEADERS } from "../../sheets-schema/tabs.js";
+import { HEADERS, INFORMATIONAL_COLUMNS, REGISTER_HEADERS } from "../../sheets-schema/tabs.js";
 import { cell } from "../support/cell-arbitrary.js";
 import { action, buildLog } from "../support/log-fixture.js";
 
@@ -48,6 +48,9 @@ const rows = (width: number, max: number) =>
 const tabOf = (name: string, required: readonly string[], max: number) =>
   headerLayout(required).chain(({ headers, dropped, doubled }) => rows(headers.length, max).map((r) => ({ tab: { name, headers, rows: r } as RawTab, dropped, doubled })));
 
+const stopsWhenDoubled = (tab: string, header: string | null): string | null =>
+  header !== null && (INFORMATIONAL_COLUMNS[tab as keyof typeof HEADERS] ?? []).includes(header) ? null : header;
+
 const workbooks = fc
   .tuple(
     tabOf("Settings", HEADERS.Settings, 6),
@@ -61,8 +64,8 @@ const workbooks = fc
   )
   .map((tabs) => ({
     workbook: { tabs: tabs.map((t) => t.tab) } as RawWorkbook,
-    // A missing required header, or one written twice, stops every job.
-    dropped: tabs.flatMap((t, i) => (i >= 6 ? [] : [t.dropped, t.doubled].flatMap((header) => (header ? [{ tab: t.tab.name, header }] : [])))),
+    // A missing required header, or one written twice, stops every job; a display-only one written twice does not.
+    dropped: tabs.flatMap((t, i) => (i >= 6 ? [] : [t.dropped, stopsWhenDoubled(t.tab.name, t.doubled)].flatMap((header) => (header ? [{ tab: t.tab.name, header }] : [])))),
   }));
 
 const TABS = new Set(["Settings", "Members", "Meetings", "Actions", "Decisions", "Audit"]);

@@ -44,6 +44,14 @@ describe("a malformed ACTIONLOG_SMTP_URL (regression: it stopped runs given --ou
     expect(sink.messages).toHaveLength(2);
   });
 
+  it("does not stop a dry run, which sends nothing (README audit)", async () => {
+    vi.stubEnv("ACTIONLOG_SMTP_URL", BAD_ENV);
+    const result = await cli("digest", "--sheet", sheet, "--today", "2023-11-13", "--dry-run");
+    expect(result).toMatchObject({ code: 0, err: "" });
+    expect(result.out).toContain("Would send 2 messages");
+    expect(await mailLog()).toEqual([]);
+  });
+
   it("still stops a run that would send through it, naming it and never its password", async () => {
     vi.stubEnv("ACTIONLOG_SMTP_URL", BAD_ENV);
     const result = await cli("digest", "--sheet", sheet, "--today", "2023-11-13");
