@@ -25,7 +25,7 @@ export const createMemoryMailer = (options: MemoryMailerOptions = {}): MemoryMai
     const rejected = all.filter((a) => refused.has(a.trim().toLowerCase()));
     const accepted = all.filter((a) => !rejected.includes(a));
     // Like SMTP: the message goes to whoever was accepted, and the refusals are reported.
-    if (accepted.length > 0) sent.push({ ...mail, to: [...mail.to], cc: [...mail.cc], headers: { ...mail.headers } });
+    if (accepted.length > 0) sent.push({ ...mail, to: [...mail.to], cc: [...mail.cc], ...(mail.names ? { names: { ...mail.names } } : {}), headers: { ...mail.headers } });
     if (rejected.length > 0) {
       return { ok: false, failure: { kind: "rejected", recipients: rejected, accepted, message: `550 mailbox unavailable: ${rejected.join(", ")}` } };
     }

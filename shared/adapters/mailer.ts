@@ -5,9 +5,14 @@ export const KEY_HEADER = "X-Actionlog-Key";
 
 /** A message ready for the wire: recipients already allowlisted, bodies already rendered. */
 export interface OutgoingMail {
+  /** Bare addresses here and in to and cc: recipients are checked, refused and reported by address alone. */
   from: string;
+  /** From's display name (`Design Advisory Group (DAG)`); none when absent. */
+  fromName?: string;
   to: string[];
   cc: string[];
+  /** Display names of To and Cc addresses, by address as written there; an address with none goes bare. */
+  names?: Readonly<Record<string, string>>;
   /** "" for none. */
   replyTo: string;
   subject: string;
@@ -48,11 +53,21 @@ export interface Mailer {
 /** Every recipient of a message, To then Cc. */
 export const recipientsOf = (mail: Pick<OutgoingMail, "to" | "cc">): string[] => [...mail.to, ...mail.cc];
 
+/**
+ * An address with its display name as nodemailer's address object, which the composer quotes or
+ * encodes (RFC 5322 and 2047) whatever the name holds: a name is never pasted into a header.
+ */
+const addressOf = (address: string, name: string | undefined): string | { name: string; address: string } =>
+  name === undefined || name.trim() === "" ? address : { name: name.trim(), address };
+
+const nameOf = (mail: OutgoingMail, address: string): string | undefined =>
+  mail.names !== undefined && Object.hasOwn(mail.names, address) ? mail.names[address] : undefined;
+
 /** The fields nodemailer's message composer takes, shared by the outbox and SMTP adapters. */
 export const composerFields = (mail: OutgoingMail) => ({
-  from: mail.from,
-  to: mail.to,
-  cc: mail.cc,
+  from: addressOf(mail.from, mail.fromName),
+  to: mail.to.map((address) => addressOf(address, nameOf(mail, address))),
+  cc: mail.cc.map((address) => addressOf(address, nameOf(mail, address))),
   ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
   subject: mail.subject,
   text: mail.text,

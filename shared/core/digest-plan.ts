@@ -1,7 +1,7 @@
 /** Plans a run's mail: owners' weekly digests, due-soon reminders and the PMO summary, as data. */
 import type { DateTime } from "luxon";
 import { type CommitteeDay, type DigestItem, classifyAction, committeeDay, itemOrder, needsDueDate } from "./digest-items.js";
-import { type MailFrame, type RenderedMail, cleanSubject, digestSubject, renderDigest, renderReminder, reminderSubject } from "./email-render.js";
+import { type MailFrame, type RenderedMail, cleanSubject, digestSubject, displayName, renderDigest, renderReminder, reminderSubject } from "./email-render.js";
 import { type AddressRole, type SkippedOwner, type Skips, badEmailMembers, noteAllowedDomains, noteDigestWeekday, notePmoEmail, noteRefusal, reachableOwners, skipCollector } from "./mail-skips.js";
 import { type OwnerResolution, buildMemberDirectory, resolveOwner } from "./owners.js";
 import { buildAllowlist, domainOf } from "./recipients.js";
@@ -28,12 +28,18 @@ export interface PlannedMail {
   kind: MailKind;
   /** digest:<person>:<ISO week>, reminder:<ref>:<due date> or summary:<ISO week> (reminders:<address>:<day> for a bundle). */
   key: string;
+  /** Bare addresses, as the allowlist checks them and the Mail Log records them. */
   to: string[];
   cc: string[];
+  /** Display names by address for the To header (`"Paul Pettitt" <paul@…>`); an address with none goes bare. */
+  names?: Readonly<Record<string, string>>;
   refs: string[];
   subject: string;
-  /** Renders the bodies now; pure, so every call for the same plan gives the same text and HTML. */
-  render(): MailBody;
+  /**
+   * Renders the bodies now, for this message's own `to` (a copy narrowed to one co-owner greets that
+   * one), so call it on the message itself. Pure: the same message always renders the same.
+   */
+  render(this: Addressed): MailBody;
   /**
    * Reminders only: the digest of this part's one recipient that lists the action today (see
    * reminder-fold.ts). When the job sends it in this run the part is folded in, so that owner
@@ -49,12 +55,21 @@ export interface PlannedMail {
   carries?: PlannedMail[];
 }
 
+/** Whom a planned message goes to, which is all its render may depend on beyond the plan. */
+export type Addressed = Pick<PlannedMail, "to" | "names">;
+
+/** The display name planned for `address`, or "" for none. */
+export const nameFor = (mail: Addressed, address: string): string =>
+  mail.names !== undefined && Object.hasOwn(mail.names, address) ? (mail.names[address] ?? "") : "";
+
 export type { SkippedOwner };
 
 /** Envelope facts shared by every message; empty strings mean "not set". */
 export interface MailEnvelope {
   /** from_email, else pmo_email. */
   from: string;
+  /** From's display name: `Design Advisory Group (DAG)`, the code alone without a usable committee_name, "" without either. */
+  fromName: string;
   replyTo: string;
   /** List-Id header value, e.g. `DAG actions <dag.actionlog.example.org>`. */
   listId: string;
@@ -86,7 +101,9 @@ export function mailEnvelope(log: LogData): MailEnvelope {
   const { settings } = log;
   const from = settings.fromEmail || settings.pmoEmail;
   const code = (settings.committeeCode || "actionlog").toLowerCase();
-  return { from, replyTo: settings.pmoEmail, listId: `${code.toUpperCase()} actions <${code}.actionlog.${domainOf(from) || "localhost"}>` };
+  const [name, shortName] = [displayName(settings.committeeName), displayName(settings.committeeCode)];
+  const fromName = name && shortName ? `${name} (${shortName})` : name || shortName;
+  return { from, fromName, replyTo: settings.pmoEmail, listId: `${code.toUpperCase()} actions <${code}.actionlog.${domainOf(from) || "localhost"}>` };
 }
 
 export function mailFrame(log: LogData, day: CommitteeDay): MailFrame {
@@ -143,6 +160,7 @@ function planDigests(resolved: readonly ResolvedItem[], frame: MailFrame, skips:
       key: `digest:${foldSpaces(member.name).toLowerCase()}:${frame.day.week}`,
       to: [member.email.trim()],
       cc: [],
+      names: { [member.email.trim()]: displayName(member.name) },
       refs: sorted.map((i) => i.ref).filter(Boolean),
       subject: digestSubject(sorted, frame),
       render: () => bodyOf(renderDigest(member.name, sorted, frame)),
@@ -175,17 +193,23 @@ function planReminders(log: LogData, resolved: readonly ResolvedItem[], frame: M
   for (const entry of due) {
     const { item } = entry;
     if (!written.has(item.ref)) continue;
-    const to = [...new Set(reachableOwners(entry, skips, badEmails).map((m) => m.email.trim()))];
+    const owners = reachableOwners(entry, skips, badEmails);
+    const to = [...new Set(owners.map((m) => m.email.trim()))];
     if (to.length === 0) continue;
+    // Two members sharing one address: the first named in the Owner cell names it.
+    const names = Object.fromEntries([...owners].reverse().map((m) => [m.email.trim(), displayName(m.name)]));
     messages.push({
       kind: "reminder",
       key: `reminder:${item.ref}:${item.dueDate}`,
       to,
       cc: [],
+      names,
       refs: [item.ref],
       item,
       subject: reminderSubject(item, frame),
-      render: () => bodyOf(renderReminder(item, frame)),
+      render() {
+        return bodyOf(renderReminder(item, frame, this.to.map((address) => nameFor(this, address))));
+      },
     });
   }
   return messages.sort((a, b) => a.key.localeCompare(b.key));

@@ -6,7 +6,7 @@ import { escapeHtml } from "./text.js";
 
 export { escapeHtml };
 
-/** Runs longer than this with no space (a pasted link) would push a table past the 680px layout. */
+/** Runs longer than this with no space (a pasted link) would push a table past a phone's width. */
 const LONG_RUN = 30;
 
 /**
@@ -59,9 +59,10 @@ export const paragraph = (content: string | Html, muted = false): Html =>
  * what changes the look. Colour and line height come from the table, where clients honour them;
  * top alignment and the header shade are HTML attributes, which every client honours and which are
  * shorter; the rest are defaults. A PMO summary repeats it on hundreds of cells, and Gmail clips a
- * message whose HTML passes about 100 KB.
+ * message whose HTML passes about 100 KB. overflow-wrap lets a long word break rather than push a
+ * table past a phone's width.
  */
-const cellStyle = `${FAMILY};font-size:13px;padding:6px 8px;border:1px solid ${COLOURS.rule}`;
+const cellStyle = `${FAMILY};font-size:13px;padding:6px 8px;border:1px solid ${COLOURS.rule};overflow-wrap:anywhere`;
 
 /**
  * A bordered data table; cells are sheet text (escaped here) or prepared HTML. `widths` are column
@@ -90,42 +91,66 @@ export interface Bar {
   label: string;
   /** Segments drawn left to right; zero-length ones are left out. */
   segments: { value: number; colour: string }[];
-  /** Shown after the bar, e.g. "2 overdue, 5 open". */
+  /** Shown after the label, e.g. "5 open (2 overdue)". */
   note: string;
 }
 
-const BAR_WIDTH = 280;
+/** Whole percentages of `values`' total, each at least 1, adding up to 100: the largest remainders take the spare points. */
+function shares(values: readonly number[]): number[] {
+  const total = values.reduce((sum, v) => sum + v, 0);
+  const exact = values.map((v) => (v / total) * 100);
+  const whole = exact.map((e) => Math.max(1, Math.floor(e)));
+  const spare = 100 - whole.reduce((sum, w) => sum + w, 0);
+  const byRemainder = exact.map((e, i) => ({ i, rest: e - Math.floor(e) })).sort((x, y) => y.rest - x.rest);
+  for (const { i } of byRemainder.slice(0, Math.max(0, spare))) whole[i] = (whole[i] ?? 0) + 1;
+  return whole;
+}
 
 /**
- * A horizontal stacked bar chart made of table cells with fixed pixel widths and background
+ * A horizontal stacked bar chart made of table cells with percentage widths and background
  * colours: no images, no CSS classes, so it looks the same in Gmail, Outlook and plain webmail.
+ * Each bar sits under its label and note, so the chart narrows to a phone's width with nothing cut off.
  */
 export function barChart(bars: readonly Bar[]): Html {
   const max = Math.max(1, ...bars.map((bar) => bar.segments.reduce((sum, s) => sum + s.value, 0)));
   const rows = bars.map((bar) => {
-    const segments = bar.segments
-      .filter((s) => s.value > 0)
-      .map((s) => {
-        const width = Math.max(2, Math.round((s.value / max) * BAR_WIDTH));
-        return `<td width="${width}" height="14" bgcolor="${s.colour}" style="width:${width}px;height:14px;background-color:${s.colour};font-size:0;line-height:0">&nbsp;</td>`;
-      })
+    const shown = bar.segments.filter((s) => s.value > 0);
+    const total = shown.reduce((sum, s) => sum + s.value, 0);
+    const widths = shares(shown.map((s) => s.value));
+    const cells = shown
+      .map((s, i) => `<td width="${widths[i]}%" height="12" bgcolor="${s.colour}" style="height:12px;background-color:${s.colour};font-size:0;line-height:0">&nbsp;</td>`)
       .join("");
-    const cells = segments === "" ? `<td height="14" style="height:14px;font-size:0;line-height:0">&nbsp;</td>` : segments;
-    return `<tr><td style="${FONT};font-size:13px;padding:3px 10px 3px 0;white-space:nowrap">${escapeHtml(bar.label)}</td><td style="padding:3px 0"><table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse"><tr>${cells}</tr></table></td><td style="${FONT};font-size:12px;padding:3px 0 3px 8px;color:${COLOURS.muted};white-space:nowrap">${escapeHtml(bar.note)}</td></tr>`;
+    const length = Math.max(1, Math.round((total / max) * 100));
+    const drawn =
+      cells === ""
+        ? `<div style="height:12px;font-size:0;line-height:0">&nbsp;</div>`
+        : `<table role="presentation" width="${length}%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:${length}%"><tr>${cells}</tr></table>`;
+    return `<tr><td style="${FONT};font-size:13px;line-height:18px;padding:6px 0 3px">${escapeHtml(bar.label)}: <span style="font-size:12px;color:${COLOURS.muted}">${escapeHtml(bar.note)}</span></td></tr><tr><td style="padding:0 0 4px">${drawn}</td></tr>`;
   });
-  return raw(`<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 12px">${rows.join("")}</table>`);
+  return raw(`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;margin:0 0 12px">${rows.join("")}</table>`);
 }
 
-/** A key for a chart: coloured squares with their meaning. */
+/** A key for a chart: coloured squares with their meaning; a phone wraps it between entries, never inside one. */
 export const legend = (entries: readonly { label: string; colour: string }[]): Html =>
   paragraph(
-    raw(entries.map((e) => `<span style="display:inline-block;width:10px;height:10px;background-color:${e.colour}">&nbsp;</span>&nbsp;${escapeHtml(e.label)}`).join("&nbsp;&nbsp;&nbsp;")),
+    raw(
+      entries
+        .map((e) => `<span style="white-space:nowrap"><span style="display:inline-block;width:10px;height:10px;background-color:${e.colour}">&nbsp;</span>&nbsp;${escapeHtml(e.label)}</span>`)
+        .join(" &nbsp; "),
+    ),
     true,
   );
 
-/** The whole document: a centred 680px column, as email clients expect. */
+/** Outlook on Windows ignores max-width, so it alone gets a fixed 680px table, inside conditional comments. */
+const OUTLOOK_OPEN = `<!--[if mso]><table role="presentation" width="680" cellpadding="0" cellspacing="0" border="0" align="center"><tr><td><![endif]-->`;
+const OUTLOOK_CLOSE = "<!--[if mso]></td></tr></table><![endif]-->";
+
+/**
+ * The whole document: a centred column as wide as the screen up to 680px, so a phone shows it
+ * whole (the column narrows and its cells wrap) and a desktop keeps the familiar width.
+ */
 export const page = (title: string, body: Html): string =>
-  `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>` +
-  `<body style="margin:0;padding:0;background-color:#ffffff"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td align="center" style="padding:16px">` +
-  `<table role="presentation" width="680" cellpadding="0" cellspacing="0" border="0" style="width:680px;max-width:100%"><tr><td style="${FONT}">${body.html}</td></tr></table>` +
-  `</td></tr></table></body></html>\n`;
+  `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
+  `<body style="margin:0;padding:0;background-color:#ffffff"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td align="center" style="padding:16px 12px">${OUTLOOK_OPEN}` +
+  `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:680px"><tr><td align="left" style="${FONT}">${body.html}</td></tr></table>` +
+  `${OUTLOOK_CLOSE}</td></tr></table></body></html>\n`;

@@ -10,6 +10,11 @@ export interface RegisterHeading {
   committeeName: string;
   meeting: number;
   date: IsoDate | null;
+  /**
+   * The day the papers were made, in the committee's time zone, for their "As at" line. The
+   * caller works it out from its `now`, so the core never reads the clock.
+   */
+  asAt: IsoDate;
 }
 
 export const registerTabRows = (entries: readonly RegisterEntry[]): Cell[][] =>
@@ -69,7 +74,7 @@ export function registerMarkdown(heading: RegisterHeading, entries: readonly Reg
   const title = heading.committeeName ? `${heading.committeeName} (${heading.committeeCode})` : heading.committeeCode;
   // The same words as the HTML and Word papers' heading ("6 Dec 2023").
   const when = heading.date ? `, ${formatLongDate(heading.date)}` : "";
-  const lines = [`# ${mdCell(title)}: meeting ${heading.meeting}${when}`, "", "## New / Outstanding Actions", ""];
+  const lines = [`# ${mdCell(title)}: Meeting ${heading.meeting}${when}`, "", "## New / Outstanding Actions", ""];
   lines.push("| Area | Ref | Action | Owner | Due |", "|---|---|---|---|---|");
   if (entries.length === 0) lines.push("| | | No outstanding actions | | |");
   for (const line of registerLines(entries)) {

@@ -11,24 +11,61 @@ const cellHtml = (text: string): string =>
   text.trim().split(/\r\n|\r|\n/).map((line) => escapeHtml(line.replace(/\s+/g, " ").trim())).join("<br>");
 
 /** The heading's words, shared by the HTML and DOCX papers so they always agree. */
-export function registerTitle(heading: RegisterHeading): { title: string; subtitle: string } {
-  const title = heading.committeeName ? `${heading.committeeName} (${heading.committeeCode})` : heading.committeeCode;
-  const when = heading.date ? `, ${formatLongDate(heading.date)}` : "";
-  return { title, subtitle: `Meeting ${heading.meeting}${when}` };
+export interface RegisterTitle {
+  /** "Design Advisory Group (DAG)", or the code alone when Settings has no name. */
+  title: string;
+  /** "Meeting 30, 8 Nov 2023". */
+  subtitle: string;
+  /** "As at 20 Oct 2023": the day the papers were made, since the log changes after they are printed. */
+  asAt: string;
+  /** "Design Advisory Group (DAG): Meeting 30 outstanding actions", for the browser tab and Word's Title property. */
+  documentTitle: string;
+  /** "DAG Meeting 30 – New / Outstanding Actions – As at 20 Oct 2023", at the foot of every printed page. */
+  footer: string;
 }
 
+export function registerTitle(heading: RegisterHeading): RegisterTitle {
+  const title = heading.committeeName ? `${heading.committeeName} (${heading.committeeCode})` : heading.committeeCode;
+  const when = heading.date ? `, ${formatLongDate(heading.date)}` : "";
+  return {
+    title,
+    subtitle: `Meeting ${heading.meeting}${when}`,
+    asAt: `As at ${formatLongDate(heading.asAt)}`,
+    documentTitle: `${title}: Meeting ${heading.meeting} outstanding actions`,
+    footer: `${heading.committeeCode} Meeting ${heading.meeting} – New / Outstanding Actions – As at ${formatLongDate(heading.asAt)}`,
+  };
+}
 
-const STYLE = `
+/**
+ * A CSS string holding sheet text (the committee code): every character but letters, digits and
+ * spaces as a hex escape, so no quote, backslash or `</style>` can leave the string or the style element.
+ */
+export const cssString = (text: string): string =>
+  `"${[...text].map((ch) => (/^[A-Za-z0-9 ]$/.test(ch) ? ch : `\\${(ch.codePointAt(0) ?? 0).toString(16)} `)).join("")}"`;
+
+/** Screen, phone and A4 print rules; the printed pages' footers say what the paper is and number its pages. */
+const style = (footer: string): string => `
   body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; color: #000; margin: 1.5em; }
   h1 { font-size: 14pt; margin: 0 0 0.2em; }
-  p.meeting { margin: 0 0 1em; }
+  p.meeting { margin: 0 0 0.2em; }
+  p.as-at { margin: 0 0 1em; color: #404040; }
   h2 { font-size: 12pt; margin: 0 0 0.5em; }
   table { border-collapse: collapse; width: 100%; table-layout: fixed; }
   th, td { border: 1px solid #000; padding: 4px 6px; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
   thead th { background: #1f3864; color: #fff; }
   tr.group th { background: #d9e2f3; }
   col.area { width: 17%; } col.ref { width: 10%; } col.action { width: 44%; } col.owner { width: 19%; } col.due { width: 10%; }
-  @page { size: A4 landscape; margin: 15mm; }
+  @page { size: A4 landscape; margin: 15mm;
+    @bottom-left { content: ${cssString(footer)}; font: 8pt Arial, Helvetica, sans-serif; color: #404040; }
+    @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt Arial, Helvetica, sans-serif; color: #404040; }
+  }
+  @media screen and (max-width: 600px) {
+    body { margin: 0.5em; font-size: 9pt; }
+    th, td { padding: 3px 4px; }
+    table { table-layout: auto; }
+    col.area { width: 15%; } col.owner { width: 18%; } col.ref, col.action, col.due { width: auto; }
+    td:nth-child(2), td:nth-child(5) { white-space: nowrap; }
+  }
   @media print {
     body { margin: 0; }
     thead { display: table-header-group; }
@@ -38,7 +75,7 @@ const STYLE = `
 
 /** A complete page: heading, then Area | Ref | Action | Owner | Due, A4 print rules that keep rows whole. */
 export function registerHtml(heading: RegisterHeading, entries: readonly RegisterEntry[]): string {
-  const { title, subtitle } = registerTitle(heading);
+  const { title, subtitle, asAt, documentTitle, footer } = registerTitle(heading);
   const rows = registerLines(entries).map((line) =>
     line.kind === "group"
       ? `      <tr class="group"><th colspan="5" scope="rowgroup">${escapeHtml(line.label)}</th></tr>`
@@ -50,12 +87,14 @@ export function registerHtml(heading: RegisterHeading, entries: readonly Registe
     '<html lang="en-GB">',
     "<head>",
     '  <meta charset="utf-8">',
-    `  <title>${escapeHtml(`${title}: ${subtitle}`)}</title>`,
-    `  <style>${STYLE}\n  </style>`,
+    '  <meta name="viewport" content="width=device-width, initial-scale=1">',
+    `  <title>${escapeHtml(documentTitle)}</title>`,
+    `  <style>${style(footer)}\n  </style>`,
     "</head>",
     "<body>",
     `  <h1>${escapeHtml(title)}</h1>`,
     `  <p class="meeting">${escapeHtml(subtitle)}</p>`,
+    `  <p class="as-at">${escapeHtml(asAt)}</p>`,
     "  <h2>New / Outstanding Actions</h2>",
     "  <table>",
     '    <colgroup><col class="area"><col class="ref"><col class="action"><col class="owner"><col class="due"></colgroup>',

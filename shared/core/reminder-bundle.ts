@@ -1,5 +1,5 @@
 /** One reminder email per owner per day: the run's reminders to one address, sent alone, go as one message. */
-import type { PlannedMail } from "./digest-plan.js";
+import { type PlannedMail, nameFor } from "./digest-plan.js";
 import { type DigestItem, itemOrder } from "./digest-items.js";
 import { type MailFrame, remindersSubject, renderReminders } from "./email-render.js";
 
@@ -37,16 +37,18 @@ export function bundleReminders(reminders: readonly PlannedMail[], frame: MailFr
 function bundle(address: string, parts: readonly PlannedMail[], frame: MailFrame): PlannedMail {
   const items = parts.flatMap((p) => (p.item ? [p.item] : [])).sort(itemOrder);
   const refs = items.map((i: DigestItem) => i.ref);
+  const name = parts.map((p) => nameFor(p, address)).find((n) => n !== "") ?? "";
   return {
     kind: "reminder",
     // Names the message (its Message-ID and outbox file); the Mail Log rows keep the reminders' own keys.
     key: `reminders:${addressKey(address)}:${frame.day.today}`,
     to: [address],
     cc: [],
+    ...(name === "" ? {} : { names: { [address]: name } }),
     refs,
     subject: remindersSubject(items, frame),
     render: () => {
-      const { text, html } = renderReminders(items, frame);
+      const { text, html } = renderReminders(name, items, frame);
       return { text, html };
     },
     carries: parts.map((p) => ({ ...p, to: [address] })),

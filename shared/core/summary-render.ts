@@ -2,7 +2,8 @@
 import { formatLongDate } from "./dates.js";
 import type { DigestItem } from "./digest-items.js";
 import { COLOURS, type Html, barChart, heading, join, legend, page, paragraph, raw, table, unbroken } from "./email-html.js";
-import { type MailFrame, type RenderedMail, committeeTitle, itemTable, itemText, plural, subjectPrefix, weekOf } from "./email-render.js";
+import { itemTable, itemText } from "./email-items.js";
+import { type MailFrame, type RenderedMail, committeeTitle, subjectPrefix, weekOf } from "./email-render.js";
 import type { SummaryData } from "./summary-plan.js";
 
 /** Long logs can carry hundreds of problems; the summary points at the Checks column for the rest. */
@@ -29,14 +30,22 @@ const totalsRows = (data: SummaryData, frame: MailFrame): [string, string][] => 
 const problemLine = (p: SummaryData["problems"][number]): string =>
   `${p.tab}${p.row > 0 ? ` row ${p.row}` : ""}${p.ref ? ` (${p.ref})` : ""}: ${p.message}`;
 
-/** Open counts every outstanding action; the bars split it into overdue, other open, and Proposed Closed. */
+/**
+ * "3 open (1 overdue, 1 Proposed Closed)": `open` counts every outstanding action, the whole bar,
+ * and the parts in brackets are within it, so the numbers never add up to more than the bar.
+ */
+export const openNote = (open: number, overdue: number, proposed: number): string => {
+  const within = [overdue > 0 ? `${overdue} overdue` : "", proposed > 0 ? `${proposed} Proposed Closed` : ""].filter(Boolean);
+  return `${open} open${within.length > 0 ? ` (${within.join(", ")})` : ""}`;
+};
+
+/** The bars split each open count into overdue, other open, and Proposed Closed. */
 const ownerCharts = (data: SummaryData): Html[] => {
   const segments = (open: number, overdue: number, proposed: number) => [
     { value: overdue, colour: COLOURS.overdue },
     { value: open - overdue - proposed, colour: COLOURS.open },
     { value: proposed, colour: COLOURS.muted },
   ];
-  const note = (open: number, overdue: number, proposed: number) => `${overdue} overdue, ${open} open${proposed > 0 ? ` (${proposed} Proposed Closed)` : ""}`;
   return [
     heading("Open and overdue actions by owner"),
     legend([
@@ -44,19 +53,19 @@ const ownerCharts = (data: SummaryData): Html[] => {
       { label: "open, not overdue", colour: COLOURS.open },
       { label: "Proposed Closed, awaiting confirmation", colour: COLOURS.muted },
     ]),
-    barChart(data.owners.map((o) => ({ label: o.owner, segments: segments(o.open, o.overdue, o.proposed), note: note(o.open, o.overdue, o.proposed) }))),
+    barChart(data.owners.map((o) => ({ label: o.owner, segments: segments(o.open, o.overdue, o.proposed), note: openNote(o.open, o.overdue, o.proposed) }))),
     heading("Open and overdue actions by meetings carried"),
     barChart(
       data.carried.map((b) => {
         const open = b.open + b.overdue + b.proposed;
-        return { label: `carried ${b.label}`, segments: segments(open, b.overdue, b.proposed), note: note(open, b.overdue, b.proposed) };
+        return { label: `carried ${b.label}`, segments: segments(open, b.overdue, b.proposed), note: openNote(open, b.overdue, b.proposed) };
       }),
     ),
   ];
 };
 
 const escalationNote = (frame: MailFrame): string =>
-  `Carried to ${plural(frame.escalateAfterMeetings, "meeting")} or more (escalate_after_meetings)${frame.day.nextMeeting?.date ? `; raise them at meeting ${frame.day.nextMeeting.number} on ${formatLongDate(frame.day.nextMeeting.date)}` : ""}.`;
+  `Carried ${frame.escalateAfterMeetings} or more meetings (escalate_after_meetings in Settings)${frame.day.nextMeeting?.date ? `; raise them at meeting ${frame.day.nextMeeting.number} on ${formatLongDate(frame.day.nextMeeting.date)}` : ""}.`;
 
 function summaryHtml(data: SummaryData, frame: MailFrame, title: string): Html {
   const shown = data.problems.slice(0, PROBLEM_LIMIT);
@@ -78,7 +87,7 @@ function summaryHtml(data: SummaryData, frame: MailFrame, title: string): Html {
       : paragraph("None.", true),
     ...(more > 0 ? [paragraph(`…and ${more} more; see the Checks column or run actionlog validate.`, true)] : []),
     heading("Actions by owner"),
-    ...data.owners.flatMap((o) => [heading(`${o.owner}: ${o.overdue} overdue, ${o.open} open`), itemTable(o.items, frame.day)]),
+    ...data.owners.flatMap((o) => [heading(`${o.owner}: ${openNote(o.open, o.overdue, o.proposed)}`), itemTable(o.items, frame.day)]),
     paragraph(`Sent by actionlog for ${committeeTitle(frame)} on ${formatLongDate(frame.day.today)}.`, true),
   ]);
 }
@@ -90,12 +99,12 @@ function summaryText(data: SummaryData, frame: MailFrame, title: string): string
   return [
     title,
     ...block("Totals", totalsRows(data, frame).map(([k, v]) => `${k}: ${v}`)),
-    ...block("By owner (overdue / open)", data.owners.map((o) => `${o.owner}: ${o.overdue} / ${o.open}`)),
-    ...block("By meetings carried (overdue / open)", data.carried.map((b) => `carried ${b.label}: ${b.overdue} / ${b.open + b.overdue + b.proposed}`)),
+    ...block("Open actions by owner", data.owners.map((o) => `${o.owner}: ${openNote(o.open, o.overdue, o.proposed)}`)),
+    ...block("Open actions by meetings carried", data.carried.map((b) => `carried ${b.label}: ${openNote(b.open + b.overdue + b.proposed, b.overdue, b.proposed)}`)),
     ...block(`Escalations (${data.escalations.length})`, data.escalations.length ? [escalationNote(frame), "", items(data.escalations)] : ["None."]),
     ...block(`Owners who cannot be emailed (${data.unresolved.length})`, data.unresolved.length ? data.unresolved.map((u) => `${u.owner}: ${u.reason} (${u.refs.join(", ")})`) : ["None."]),
     ...block(`Open validation problems (${data.problems.length})`, data.problems.length ? [...shown.map(problemLine), ...(data.problems.length > shown.length ? [`…and ${data.problems.length - shown.length} more.`] : [])] : ["None."]),
-    ...block("Actions by owner", data.owners.flatMap((o) => ["", `${o.owner}: ${o.overdue} overdue, ${o.open} open`, "", items(o.items)])),
+    ...block("Actions by owner", data.owners.flatMap((o) => ["", `${o.owner}: ${openNote(o.open, o.overdue, o.proposed)}`, "", items(o.items)])),
     "",
     "--",
     `Sent by actionlog for ${committeeTitle(frame)} on ${formatLongDate(frame.day.today)}.`,

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { DateTime } from "luxon";
 import type { MailLogValues, MailStatus } from "../../sheets-schema/mail-log.js";
 import { KEY_HEADER, type OutgoingMail } from "../adapters/mailer.js";
-import type { MailEnvelope, PlannedMail } from "../core/digest-plan.js";
+import { type MailEnvelope, type PlannedMail, nameFor } from "../core/digest-plan.js";
 import { domainOf } from "../core/recipients.js";
 import { neutraliseFormula } from "../core/register-export.js";
 
@@ -25,13 +25,25 @@ export const messageIdFor = (key: string, committeeCode: string, from: string, r
 export const messageIdOf = (mail: Pick<PlannedMail, "kind" | "key" | "to">, committeeCode: string, from: string): string =>
   messageIdFor(mail.key, committeeCode, from, mail.kind === "reminder" ? mail.to : []);
 
-/** The wire message, its bodies rendered now: call it only for a message about to be sent. */
+/** The planned display names of this message's own recipients; none when it has none. */
+function namesOf(mail: PlannedMail): Pick<OutgoingMail, "names"> {
+  const named = [...mail.to, ...mail.cc].map((address) => [address, nameFor(mail, address)] as const).filter(([, name]) => name !== "");
+  return named.length === 0 ? {} : { names: Object.fromEntries(named) };
+}
+
+/**
+ * The wire message, its bodies rendered now: call it only for a message about to be sent. From and
+ * To carry display names (the committee's, the member's) beside the bare addresses, which stay
+ * what the allowlist checks and the Mail Log records.
+ */
 export function toOutgoing(mail: PlannedMail, envelope: MailEnvelope, committeeCode: string, now: DateTime): OutgoingMail {
   const { text, html } = mail.render();
   return {
     from: envelope.from,
+    ...(envelope.fromName === "" ? {} : { fromName: envelope.fromName }),
     to: mail.to,
     cc: mail.cc,
+    ...namesOf(mail),
     replyTo: envelope.replyTo,
     subject: mail.subject,
     text,

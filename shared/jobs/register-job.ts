@@ -36,13 +36,16 @@ export async function buildRegister(workbook: Workbook, options: { meeting: numb
   const log = parseLog(await workbook.read());
   const validation = validateLog(log, options.now);
   // From the last Held meeting before it, passing over Cancelled ones: 31's papers come from 29 when 30 was cancelled.
-  const result = rollForwardTo(log, validation.actions, options.meeting, committeeToday(options.now, log.settings.timezone));
+  const today = committeeToday(options.now, log.settings.timezone);
+  const result = rollForwardTo(log, validation.actions, options.meeting, today);
   if (!result.ok) throw new ActionlogError("MEETING_NOT_FOUND", `No register for meeting ${options.meeting}: ${result.message}`);
   const heading: RegisterHeading = {
     committeeCode: log.settings.committeeCode,
     committeeName: log.settings.committeeName,
     meeting: result.next,
     date: result.nextDate,
+    // The papers' "As at" day: the committee's today, from the caller's clock, never the system's.
+    asAt: today,
   };
   const warnings = leftOffWarnings(result.warnings);
   const papers = async (): Promise<string | Uint8Array> => {

@@ -155,9 +155,9 @@ describe("actionlog digest", () => {
     ]);
   });
 
-  it("reports a bad ACTIONLOG_SMTP_URL without echoing it", async () => {
+  it("reports a bad ACTIONLOG_SMTP_URL without echoing it, when a run would send through it", async () => {
     vi.stubEnv("ACTIONLOG_SMTP_URL", "http://user:topsecret@mail.example.org");
-    const result = await cli("digest", "--sheet", sheet, "--dry-run");
+    const result = await cli("digest", "--sheet", sheet, "--today", "2023-11-13");
     expect(result.code).toBe(2);
     expect(result.err).toContain("ACTIONLOG_SMTP_URL is not an SMTP URL");
     expect(result.err).not.toContain("topsecret");

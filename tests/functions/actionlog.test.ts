@@ -152,7 +152,7 @@ describe("actionlog rollover and register", () => {
   it("exports md, csv (formulas neutralised) and json, to stdout or --out", async () => {
     await writeXlsx(sheet, log());
     const md = await cli("register", "--sheet", sheet, "--meeting", "30", "--format", "md");
-    expect(md.out).toContain("# Design Advisory Group (DAG): meeting 30, 8 Nov 2023");
+    expect(md.out).toContain("# Design Advisory Group (DAG): Meeting 30, 8 Nov 2023");
     expect(md.out).toContain("| **Previous Meeting(s)** | | | | |");
     const out = join(dir, "register.csv");
     expect((await cli("register", "--sheet", sheet, "--meeting", "30", "--format", "csv", "--out", out)).code).toBe(0);

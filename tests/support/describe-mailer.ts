@@ -23,17 +23,26 @@ export interface MailerFactory {
   canReject: boolean;
 }
 
-const addresses = (field: AddressObject | AddressObject[] | undefined): string[] =>
-  (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value.map((v) => v.address ?? ""));
+const entries = (field: AddressObject | AddressObject[] | undefined) => (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value);
+const addresses = (field: AddressObject | AddressObject[] | undefined): string[] => entries(field).map((v) => v.address ?? "");
+
+/** The display names of To and Cc as a reader's client shows them, by address; none when no address has one. */
+const namesOf = (...fields: (AddressObject | AddressObject[] | undefined)[]): Pick<Delivered, "names"> => {
+  const named = fields.flatMap(entries).filter((v) => v.name !== "").map((v) => [v.address ?? "", v.name] as const);
+  return named.length === 0 ? {} : { names: Object.fromEntries(named) };
+};
 
 /** What mailparser makes of a raw message, in the contract's terms. */
 export function fromParsed(parsed: ParsedMail): Delivered {
   const headers: Record<string, string> = {};
   for (const { key, line } of parsed.headerLines) headers[key] = line.slice(line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim();
+  const fromName = entries(parsed.from)[0]?.name ?? "";
   return {
     from: addresses(parsed.from)[0] ?? "",
+    ...(fromName === "" ? {} : { fromName }),
     to: addresses(parsed.to),
     cc: addresses(parsed.cc),
+    ...namesOf(parsed.to, parsed.cc),
     replyTo: addresses(parsed.replyTo)[0] ?? "",
     subject: parsed.subject ?? "",
     text: (parsed.text ?? "").replace(/\r\n/g, "\n").trimEnd(),
@@ -46,8 +55,10 @@ export function fromParsed(parsed: ParsedMail): Delivered {
 /** The memory mailer's record of a message, in the contract's terms. */
 export const fromOutgoing = (mail: OutgoingMail): Delivered => ({
   from: mail.from,
+  ...(mail.fromName === undefined ? {} : { fromName: mail.fromName }),
   to: [...mail.to],
   cc: [...mail.cc],
+  ...(mail.names === undefined ? {} : { names: { ...mail.names } }),
   replyTo: mail.replyTo,
   subject: mail.subject,
   text: mail.text.trimEnd(),
@@ -104,6 +115,16 @@ export function describeMailer(name: string, factory: MailerFactory): void {
       });
       expect(got?.headers["list-id"]).toBe("DAG actions <dag.actionlog.example.org>");
       expect(got?.headers["auto-submitted"]).toBe("auto-generated");
+    });
+
+    it("shows display names in From, To and Cc, quoted or encoded whatever they hold, and delivers by the bare addresses", async () => {
+      const { mailer, delivered } = await open();
+      const names = { "paul@example.org": "Paul Pettitt", "zoe@example.org": 'Zoë "Z" O’Brien, PhD', "chair@example.org": "Chair <Justin>; Andrews (DAG)" };
+      const mail = sampleMail({ fromName: "Design Advisory Group (DAG)", to: ["paul@example.org", "zoe@example.org"], cc: ["chair@example.org"], names });
+      const outcome = await mailer.send(mail);
+      expect(outcome).toEqual({ ok: true, messageId: mail.messageId, accepted: ["paul@example.org", "zoe@example.org", "chair@example.org"] });
+      const [got] = await delivered();
+      expect(got).toMatchObject({ from: "actionlog@example.org", fromName: "Design Advisory Group (DAG)", to: ["paul@example.org", "zoe@example.org"], cc: ["chair@example.org"], names });
     });
 
     it("keeps non-ASCII text and already-escaped HTML exactly as given", async () => {

@@ -7,6 +7,7 @@ import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
 import { KEY_HEADER } from "../../../shared/adapters/mailer.js";
 import { createOutboxMailer, outboxFileName } from "../../../shared/adapters/mailer.outbox.js";
+import { cleanSubject } from "../../../shared/core/email-render.js";
 import { type MailerFactory, describeMailer, fromParsed, sampleMail } from "../../support/describe-mailer.js";
 
 const newDir = () => mkdtemp(join(tmpdir(), "actionlog-outbox-"));
@@ -88,6 +89,24 @@ describe("createOutboxMailer", () => {
       expect((await readOutbox(dir)).map((m) => m.subject)).toEqual(["resent"]);
     },
   );
+
+  it("round-trips any display name a Members sheet can hold, as cleaned for a header, and adds no header (property)", async () => {
+    const dir = await newDir();
+    const mailer = createOutboxMailer({ dir });
+    const headersOf = async (mail: ReturnType<typeof sampleMail>) => {
+      await mailer.send(mail);
+      return simpleParser(await readFile(join(dir, outboxFileName(mail))));
+    };
+    const bare = (await headersOf(keyed("digest:bare"))).headerLines.map((h) => h.key).sort();
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: "grapheme", minLength: 1, maxLength: 60 }).map(cleanSubject).filter((name) => name !== ""), async (name) => {
+        const parsed = await headersOf({ ...keyed("digest:named"), fromName: name, names: { "paul@example.org": name } });
+        expect(fromParsed(parsed)).toMatchObject({ from: "actionlog@example.org", fromName: name, to: ["paul@example.org"], names: { "paul@example.org": name } });
+        expect(parsed.headerLines.map((h) => h.key).sort()).toEqual(bare);
+      }),
+      { numRuns: 60 },
+    );
+  });
 
   it("never writes over a file holding another message, and says so as a failed send", async () => {
     const dir = await newDir();

@@ -57,8 +57,10 @@ describe("createSmtpMailer", () => {
   it("sends the envelope to To and Cc alike", async () => {
     sink = await startSmtpSink();
     const mailer = createSmtpMailer({ url: sink.url });
-    await mailer.send(sampleMail({ to: ["pmo@example.org"], cc: ["chair@example.org"] }));
+    const names = { "pmo@example.org": "Fraser Mathieson", "chair@example.org": "Justin Andrews" };
+    await mailer.send(sampleMail({ fromName: "Design Advisory Group (DAG)", to: ["pmo@example.org"], cc: ["chair@example.org"], names }));
     await mailer.close();
+    // Display names are for the headers; the envelope carries the bare addresses.
     expect(sink.messages[0]?.recipients).toEqual(["pmo@example.org", "chair@example.org"]);
   });
 });

@@ -12,7 +12,7 @@ import type { RegisterHeading } from "../../../shared/core/register-export.js";
 import type { RegisterEntry } from "../../../shared/core/roll-forward.js";
 import { foldSpaces } from "../../../shared/core/text.js";
 
-const heading: RegisterHeading = { committeeCode: "DSB", committeeName: "Data Standards Board", meeting: 15, date: "2025-12-10" };
+const heading: RegisterHeading = { committeeCode: "DSB", committeeName: "Data Standards Board", meeting: 15, date: "2025-12-10", asAt: "2025-12-01" };
 const entry = (fields: Partial<RegisterEntry>): RegisterEntry => ({ section: "new", area: "Risks", ref: "DSB14-01", action: "Do it", owner: "Programme (PMO)", due: "ASAP", dueDate: "", carried: 0, ...fields });
 const ENTRIES: RegisterEntry[] = [
   entry({ area: "Change Request CR041", ref: "DSB14-01", owner: "Large Supplier Representative\n(Simon Carter)", due: "26/11/2025" }),
@@ -45,6 +45,69 @@ describe("registerDocx", () => {
     expect(xml).toContain("Data Standards Board (DSB)");
     expect(xml).toContain("Meeting 15, 10 Dec 2025");
     expect(xml).toContain("&lt;b&gt;bold&lt;/b&gt;");
+  });
+
+  describe("looks like the HTML paper (regression, QA look 7: cramped cells, headings on the table, Word's blue, no page numbers, Un-named)", () => {
+    const part = async (name: string): Promise<string> => (await (await JSZip.loadAsync(await registerDocx(heading, ENTRIES))).file(name)?.async("string")) ?? "";
+    /** One style's XML from styles.xml. */
+    const style = (styles: string, id: string): string => new RegExp(`<w:style [^>]*w:styleId="${id}".*?</w:style>`, "s").exec(styles)?.[0] ?? "";
+
+    it("pads every cell top and bottom, so text clears the row borders", async () => {
+      const margins = /<w:tblCellMar>(.*?)<\/w:tblCellMar>/s.exec(await part("word/document.xml"))?.[1] ?? "";
+      const margin = (side: string) => Number(new RegExp(`<w:${side} [^>]*w:w="(\\d+)"`).exec(margins)?.[1]);
+      expect([margin("top"), margin("bottom")]).toEqual([60, 60]);
+      expect([margin("left"), margin("right")]).toEqual([100, 100]);
+    });
+
+    it.each([
+      ["Heading1", 28],
+      ["Heading2", 24],
+    ])("%s is black, bold Arial of %i half-points, with space after it and kept with the next paragraph", async (id, size) => {
+      const xml = style(await part("word/styles.xml"), id);
+      expect(xml).toContain('<w:color w:val="000000"/>');
+      expect(xml).not.toContain("2E74B5");
+      expect(xml).toMatch(/<w:b\/>/);
+      expect(xml).toContain(`<w:sz w:val="${size}"/>`);
+      expect(xml).toMatch(/w:ascii="Arial"/);
+      expect(Number(/<w:spacing [^>]*w:after="(\d+)"/.exec(xml)?.[1])).toBeGreaterThan(0);
+      expect(xml).toContain("<w:keepNext/>");
+    });
+
+    it("spaces the meeting line and the As at line off the heading below them", async () => {
+      const xml = await part("word/document.xml");
+      const paragraph = (text: string) => [...xml.matchAll(/<w:p>.*?<\/w:p>/gs)].map((m) => m[0]).find((p) => p.includes(text)) ?? "";
+      expect(paragraph("As at 1 Dec 2025")).toMatch(/<w:spacing w:after="(\d{3,})"\/>/);
+      expect(xml.indexOf("Meeting 15, 10 Dec 2025")).toBeLessThan(xml.indexOf("As at 1 Dec 2025"));
+      expect(xml.indexOf("As at 1 Dec 2025")).toBeLessThan(xml.indexOf("New / Outstanding Actions"));
+    });
+
+    it("colours the header row navy with white text and the group row pale blue, as the HTML does", async () => {
+      const xml = await part("word/document.xml");
+      const headerRow = /<w:tr>(?:(?!<\/w:tr>).)*<w:tblHeader\/>.*?<\/w:tr>/s.exec(xml)?.[0] ?? "";
+      expect(headerRow.match(/w:fill="1F3864"/g)).toHaveLength(5);
+      expect(headerRow.match(/<w:color w:val="FFFFFF"\/>/g)).toHaveLength(5);
+      const groupRow = [...xml.matchAll(/<w:tr>.*?<\/w:tr>/gs)].map((m) => m[0]).find((r) => r.includes("Previous Meeting(s)")) ?? "";
+      expect(groupRow).toContain('w:fill="D9E2F3"');
+    });
+
+    it("has a footer on every page with the meeting, the As at day and Page X of Y", async () => {
+      const document = await part("word/document.xml");
+      expect(document).toMatch(/<w:footerReference w:type="default" r:id="rId\d+"\/>/);
+      const footer = await part("word/footer1.xml");
+      expect(footer).toContain("DSB Meeting 15 – New / Outstanding Actions – As at 1 Dec 2025");
+      const fields = [...footer.matchAll(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)].map((m) => m[1]?.trim());
+      expect(fields).toEqual(["PAGE", "NUMPAGES"]);
+      // A tab element, not a tab character, pushes the page number to the right-hand tab stop at the table's edge.
+      expect(footer).toMatch(/<w:tab w:val="right" w:pos="14570"\/>.*<w:tab\/>.*Page <\/w:t>/s);
+      expect(footer.replace(/<[^>]+>/g, "")).toMatch(/Page PAGE.* of NUMPAGES/s);
+    });
+
+    it("names the document: a real title, and actionlog rather than Un-named as last modified by", async () => {
+      const core = await part("docProps/core.xml");
+      expect(core).toContain("<dc:title>Data Standards Board (DSB): Meeting 15 outstanding actions</dc:title>");
+      expect(core).toContain("<cp:lastModifiedBy>actionlog</cp:lastModifiedBy>");
+      expect(core).not.toContain("Un-named");
+    });
   });
 
   it("property: any register exported to DOCX and re-imported is unchanged", async () => {
@@ -90,5 +153,8 @@ describe("registerDocx", () => {
     const text = await readFile(join(dir, "register.txt"), "utf8");
     for (const e of ENTRIES) expect(text).toContain(e.ref);
     expect(text).toContain("Previous Meeting(s)");
+    // The footer's fields are worked out by the reader: LibreOffice prints the real numbers.
+    expect(text).toContain("Page 1 of 1");
+    expect(text).toContain("As at 1 Dec 2025");
   });
 });

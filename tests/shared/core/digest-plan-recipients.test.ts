@@ -11,7 +11,7 @@ describe("PMO summary", () => {
     const summary = result.messages.find((m) => m.kind === "summary");
     expect(summary).toMatchObject({ key: "summary:2023-W46", to: ["fraser@example.org"], cc: ["justin@example.org"] });
     expect(summary?.subject).toBe("[DAG] PMO summary: 2 open, 1 overdue, 1 due this week (week of 13 Nov 2023)");
-    expect(summary?.render().text).toMatch(/ESCALATIONS \(1\)\nCarried to 2 meetings or more[\s\S]*DAG27-01[\s\S]*carried 2 meetings/);
+    expect(summary?.render().text).toMatch(/ESCALATIONS \(1\)\nCarried 2 or more meetings \(escalate_after_meetings in Settings\)[\s\S]*DAG27-01[\s\S]*carried 2 meetings/);
   });
 
   it("has no cc without escalations, and lists unresolved owners and open problems", () => {

@@ -48,7 +48,7 @@ describe("weekly digest", () => {
     const digest = digestFor(result, "paul@example.org");
     expect(digest?.refs).toEqual(["DAG29-03", "DAG29-01", "DAG29-04", "DAG29-02"]);
     expect(digest?.key).toBe("digest:paul pettitt:2023-W46");
-    expect(digest?.subject).toBe("[DAG] 3 overdue, 1 due by Thu 16 Nov (week of 13 Nov 2023)");
+    expect(digest?.subject).toBe("[DAG] 3 overdue, 1 due Wed 15 Nov (week of 13 Nov 2023)");
     expect(digest?.render().text).toMatch(/OVERDUE \(OLDEST FIRST\)[\s\S]*DAG29-03[\s\S]*31 days overdue[\s\S]*DUE IN THE NEXT 3 WORKING DAYS \(BY THU 16 NOV\)[\s\S]*DAG29-02[\s\S]*2 working days left/);
   });
 
@@ -133,10 +133,10 @@ describe("weekly digest", () => {
     ]);
   });
 
-  it("names the window's last day when it runs past Sunday", () => {
+  it("names the window's last day in the heading when it runs past Sunday, and the action's own date in the subject", () => {
     const result = plan({ actions: paul(["22/11/2023"]), settings: { reminder_working_days: 10 } }, londonAt("2023-11-13"));
     const digest = digestFor(result, "paul@example.org");
-    expect(digest?.subject).toBe("[DAG] 1 due by Mon 27 Nov (week of 13 Nov 2023)");
+    expect(digest?.subject).toBe("[DAG] 1 due Wed 22 Nov (week of 13 Nov 2023)");
     expect(digest?.render().text).toContain("DUE IN THE NEXT 10 WORKING DAYS (BY MON 27 NOV)");
   });
 });

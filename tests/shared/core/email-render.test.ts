@@ -101,18 +101,32 @@ describe("every message's HTML", () => {
 });
 
 describe("barChart", () => {
-  it("draws bars as table cells whose widths follow the values, largest 280px", () => {
+  it("draws bars as table cells whose widths follow the values, the longest bar the full width, in percent so a phone narrows them", () => {
     const html = barChart([
-      { label: "Paul <PP>", segments: [{ value: 2, colour: COLOURS.overdue }, { value: 2, colour: COLOURS.open }], note: "2 overdue, 4 open" },
-      { label: "Lee", segments: [{ value: 0, colour: COLOURS.overdue }, { value: 1, colour: COLOURS.open }], note: "0 overdue, 1 open" },
+      { label: "Paul <PP>", segments: [{ value: 2, colour: COLOURS.overdue }, { value: 2, colour: COLOURS.open }], note: "4 open (2 overdue)" },
+      { label: "Lee", segments: [{ value: 0, colour: COLOURS.overdue }, { value: 1, colour: COLOURS.open }], note: "1 open" },
     ]).html;
-    expect([...html.matchAll(/width="(\d+)" height="14" bgcolor="(#[0-9a-f]{6})"/g)].map((m) => [Number(m[1]), m[2]])).toEqual([
-      [140, COLOURS.overdue],
-      [140, COLOURS.open],
-      [70, COLOURS.open],
+    expect([...html.matchAll(/<table role="presentation" width="(\d+)%"[^>]*><tr><td width/g)].map((m) => Number(m[1]))).toEqual([100, 25]);
+    expect([...html.matchAll(/width="(\d+)%" height="12" bgcolor="(#[0-9a-f]{6})"/g)].map((m) => [Number(m[1]), m[2]])).toEqual([
+      [50, COLOURS.overdue],
+      [50, COLOURS.open],
+      [100, COLOURS.open],
     ]);
+    expect(html).not.toMatch(/width="\d+"|width:\d+px/);
     expect(html).toContain("Paul &lt;PP&gt;");
     expect(html).not.toMatch(/<img|<svg|<canvas|<style/);
+  });
+
+  it("gives each segment a whole percentage of at least 1, the parts of a bar adding up to 100 (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 3 }), (values) => {
+        const html = barChart([{ label: "x", segments: values.map((value) => ({ value, colour: COLOURS.open })), note: "" }]).html;
+        const widths = [...html.matchAll(/width="(\d+)%" height="12"/g)].map((m) => Number(m[1]));
+        expect(widths).toHaveLength(values.filter((v) => v > 0).length);
+        if (widths.length > 0) expect(widths.reduce((a, b) => a + b, 0)).toBe(100);
+        for (const w of widths) expect(w).toBeGreaterThanOrEqual(1);
+      }),
+    );
   });
 
   it("draws an empty row, not a zero-width cell, for an owner with nothing open", () => {
@@ -148,27 +162,42 @@ describe("what the digest, the reminder and the summary say", () => {
   const paul = (dues: string[], status = "Open") =>
     dues.map((due, i) => action({ Ref: `DAG30-0${i + 1}`, Meeting: 30, Owner: "Paul Pettitt", Due: due, Status: status }));
 
-  it("names the due-soon window's last day in the subject, the intro and the heading, never 'this week' (QA finding 2)", () => {
+  it("names the action's own due date in the subject and the intro, and the window's last day only in its heading, never 'this week' (QA finding 2)", () => {
     // Monday 16 Nov 2026 with reminder_working_days 3: Tuesday's action is in the window, Friday's is not.
     const digest = rendered({ actions: paul(["17/11/2026", "20/11/2026"]) }, "2026-11-16").find((m) => m.kind === "digest");
-    expect(digest?.subject).toBe("[DAG] 1 due by Thu 19 Nov (week of 16 Nov 2026)");
-    expect(digest?.text).toContain("You have 1 action due by Thu 19 Nov.");
+    expect(digest?.subject).toBe("[DAG] 1 due Tue 17 Nov (week of 16 Nov 2026)");
+    expect(digest?.text).toContain("You have 1 action due on Tue 17 Nov.");
     expect(digest?.text).toContain("DUE IN THE NEXT 3 WORKING DAYS (BY THU 19 NOV)");
     expect(digest?.html).toContain(">Due in the next 3 working days (by Thu 19 Nov)</h2>");
     expect(`${digest?.subject}${digest?.text}${digest?.html}`).not.toMatch(/this week/i);
     expect(digest?.refs).toEqual(["DAG30-01"]);
   });
 
-  it("gives the year when the window ends in the next one", () => {
+  it("never gives the window's last day as the deadline: an action due tomorrow reads as due tomorrow (QA look finding 1)", () => {
+    // Thursday 12 Oct 2023: the window runs to Tuesday 17 Oct; the actions are due Fri 13, Mon 16 and Tue 17 Oct.
+    const dues = ["01/10/2023", "05/10/2023", "16/10/2023", "13/10/2023", "17/10/2023"];
+    const digest = rendered({ actions: paul(dues) }, "2023-10-12").find((m) => m.kind === "digest");
+    expect(digest?.subject).toBe("[DAG] 2 overdue, 3 due soon (first Fri 13 Oct) (week of 9 Oct 2023)");
+    expect(digest?.text).toContain("You have 2 overdue actions and 3 due soon, the first on Fri 13 Oct.");
+    expect(digest?.text).toContain("DUE IN THE NEXT 3 WORKING DAYS (BY TUE 17 OCT)");
+    const one = rendered({ actions: paul(["13/10/2023"]) }, "2023-10-12").find((m) => m.kind === "digest");
+    expect(one?.subject).toBe("[DAG] 1 due Fri 13 Oct (week of 9 Oct 2023)");
+    expect(one?.text).toContain("You have 1 action due on Fri 13 Oct.");
+    for (const mail of [digest, one]) expect(`${mail?.subject}\n${mail?.text.split("\n\n")[1]}`).not.toContain("17 Oct");
+  });
+
+  it("gives the year when the due date is in the next one", () => {
     const digest = rendered({ actions: paul(["04/01/2027"]) }, "2026-12-30").find((m) => m.kind === "digest");
-    expect(digest?.subject).toBe("[DAG] 1 due by Tue 5 Jan 2027 (week of 28 Dec 2026)");
+    expect(digest?.subject).toBe("[DAG] 1 due Mon 4 Jan 2027 (week of 28 Dec 2026)");
+    expect(digest?.text).toContain("DUE IN THE NEXT 3 WORKING DAYS (BY TUE 5 JAN 2027)");
   });
 
   it.each([
     // dues (as typed), subject, intro
     [["01/11/2023"], "[DAG] 1 overdue (week of 13 Nov 2023)", "You have 1 overdue action."],
-    [["01/11/2023", "02/11/2023", "15/11/2023"], "[DAG] 2 overdue, 1 due by Thu 16 Nov (week of 13 Nov 2023)", "You have 2 overdue actions and 1 due by Thu 16 Nov."],
-    [["14/11/2023", "15/11/2023"], "[DAG] 2 due by Thu 16 Nov (week of 13 Nov 2023)", "You have 2 actions due by Thu 16 Nov."],
+    [["01/11/2023", "02/11/2023", "15/11/2023"], "[DAG] 2 overdue, 1 due Wed 15 Nov (week of 13 Nov 2023)", "You have 2 overdue actions and 1 due on Wed 15 Nov."],
+    [["14/11/2023", "15/11/2023"], "[DAG] 2 due soon (first Tue 14 Nov) (week of 13 Nov 2023)", "You have 2 actions due soon, the first on Tue 14 Nov."],
+    [["15/11/2023", "15/11/2023"], "[DAG] 2 due Wed 15 Nov (week of 13 Nov 2023)", "You have 2 actions due on Wed 15 Nov."],
   ] as const)("leaves zero counts out of the subject and intro: %j (QA finding 10)", (dues, subject, intro) => {
     const digest = rendered({ actions: paul([...dues]) }, "2023-11-13").find((m) => m.kind === "digest");
     expect(digest?.subject).toBe(subject);
@@ -187,7 +216,7 @@ describe("what the digest, the reminder and the summary say", () => {
     const html = rendered({ actions }, "2023-11-13").find((m) => m.kind === "summary")?.html ?? "";
     const chart = html.slice(html.indexOf("Open and overdue actions by owner"), html.indexOf("Open and overdue actions by meetings carried"));
     expect(chart).toContain("Proposed Closed, awaiting confirmation");
-    expect(chart).toContain("1 overdue, 3 open (1 Proposed Closed)");
+    expect(chart).toContain("3 open (1 overdue, 1 Proposed Closed)");
     // One cell each: overdue, open and not overdue, Proposed Closed.
     expect([...chart.matchAll(/bgcolor="(#[0-9a-f]{6})"/g)].map((m) => m[1])).toEqual([COLOURS.overdue, COLOURS.open, COLOURS.muted]);
   });

@@ -5,7 +5,7 @@ import { type RegisterHeading, registerMarkdown } from "../../../shared/core/reg
 import type { RegisterEntry } from "../../../shared/core/roll-forward.js";
 import { foldSpaces } from "../../../shared/core/text.js";
 
-const heading: RegisterHeading = { committeeCode: "DAG", committeeName: "Design Advisory Group", meeting: 30, date: "2023-11-08" };
+const heading: RegisterHeading = { committeeCode: "DAG", committeeName: "Design Advisory Group", meeting: 30, date: "2023-11-08", asAt: "2023-10-20" };
 const entry = (action: string): RegisterEntry => ({ section: "new", area: "AOB", ref: "DAG29-08", action, owner: "Programme (PMO)", due: "08/11/2023", dueDate: "2023-11-08", carried: 0 });
 
 /** The characters a Markdown reader acts on inside a table cell or heading. */
@@ -70,6 +70,16 @@ describe("registerMarkdown escaping (regression: &lt;b&gt; showed as <b>, ~~stri
 
   it("escapes the committee's name in the heading too", () => {
     const md = registerMarkdown({ ...heading, committeeName: "R&D ~ Board #" }, []);
-    expect(md.split("\n")[0]).toBe("# R\\&D \\~ Board \\# (DAG): meeting 30, 8 Nov 2023");
+    expect(md.split("\n")[0]).toBe("# R\\&D \\~ Board \\# (DAG): Meeting 30, 8 Nov 2023");
+  });
+});
+
+describe("registerMarkdown heading (regression, QA look 10: the title said \"meeting 15\" where HTML and DOCX say \"Meeting 15\")", () => {
+  it.each([
+    ["named, dated", "# Design Advisory Group (DAG): Meeting 30, 8 Nov 2023", { ...heading }],
+    ["no date", "# Design Advisory Group (DAG): Meeting 30", { ...heading, date: null }],
+    ["no name", "# DAG: Meeting 30, 8 Nov 2023", { ...heading, committeeName: "" }],
+  ])("%s: %s", (_label, title, given) => {
+    expect(registerMarkdown(given, []).split("\n")[0]).toBe(title);
   });
 });

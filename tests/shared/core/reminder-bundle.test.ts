@@ -39,19 +39,24 @@ describe("bundleReminders", () => {
     const bundle = messages[1];
     const { text, html } = bundle?.render() ?? { text: "", html: "" };
     expect(bundle?.subject).toBe("[DAG] Reminder: 2 actions due by 17 Nov 2023");
-    expect(text).toContain("2 of your actions are due soon. If any will be late, reply with an update for the PMO.");
+    expect(text).toContain("Hello Paul Pettitt,\nYou have 2 actions due soon, the first on Thu 16 Nov. If any will be late, reply with an update for the PMO.");
+    expect(html).toContain("Hello Paul Pettitt,<br>You have 2 actions due soon, the first on Thu 16 Nov.");
+    expect(bundle?.names).toEqual({ "paul@example.org": "Paul Pettitt" });
     expect(text.indexOf("* DAG29-01")).toBeLessThan(text.indexOf("* DAG29-03"));
     expect(html).toContain("Send the &lt;b&gt;plan&lt;/b&gt; &amp; dates");
     expect(html).not.toContain("<b>plan</b>");
   });
 
-  it("says 'on' the date when every carried action is due the same day", () => {
+  it("says 'on' the date when every carried action is due the same day, in the subject and the greeting's line (QA look finding 10)", () => {
     const { reminders: planned, frame } = reminders([
       action({ Ref: "DAG29-01", Owner: "Paul Pettitt", Due: "16/11/2023" }),
       action({ Ref: "DAG29-02", Owner: "Paul Pettitt", Due: "16/11/2023" }),
       action({ Ref: "DAG29-04", Owner: "Paul Pettitt", Due: "16/11/2023" }),
     ]);
-    expect(bundleReminders(planned, frame).map((m) => m.subject)).toEqual(["[DAG] Reminder: 3 actions due on 16 Nov 2023"]);
+    const [bundle, ...more] = bundleReminders(planned, frame);
+    expect(more).toEqual([]);
+    expect(bundle?.subject).toBe("[DAG] Reminder: 3 actions due on 16 Nov 2023");
+    expect(bundle?.render().text).toContain("Hello Paul Pettitt,\nYou have 3 actions due on Thu 16 Nov.");
   });
 
   it("keeps a co-owned reminder for the co-owner with nothing else, and bundles it for the owner with more", () => {

@@ -1,4 +1,5 @@
 /** The register export names every outstanding action it leaves out, in every format (QA messy 3). */
+import JSZip from "jszip";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { createMemoryWorkbook } from "../../../shared/adapters/workbook.memory.js";
@@ -42,5 +43,19 @@ describe("buildRegister", () => {
     const clean = await buildRegister(createMemoryWorkbook({ tabs: buildLog({ actions: [action()] }).tabs }), { meeting: 30, format: "json", now: NOW });
     expect(clean.warnings).toEqual([]);
     expect(JSON.parse(String(clean.output)).warnings).toEqual([]);
+  });
+
+  // 23:30 UTC is already the next day in London in summer and still the same day in winter: the papers say the committee's day.
+  it.each([
+    ["2023-10-19T23:30:00Z", "As at 20 Oct 2023"],
+    ["2023-10-29T00:30:00Z", "As at 29 Oct 2023"],
+    ["2023-11-20T23:30:00Z", "As at 20 Nov 2023"],
+  ])("papers made at %s say %s, in HTML and in the DOCX's body and footer", async (instant, line) => {
+    const now = DateTime.fromISO(instant, { zone: "utc" });
+    const html = String((await buildRegister(createMemoryWorkbook({ tabs: LOG.tabs }), { meeting: 30, format: "html", now })).output);
+    expect(html).toContain(`<p class="as-at">${line}</p>`);
+    const zip = await JSZip.loadAsync((await buildRegister(createMemoryWorkbook({ tabs: LOG.tabs }), { meeting: 30, format: "docx", now })).output);
+    expect(await zip.file("word/document.xml")?.async("string")).toContain(line);
+    expect(await zip.file("word/footer1.xml")?.async("string")).toContain(`Meeting 30 – New / Outstanding Actions – ${line}`);
   });
 });
