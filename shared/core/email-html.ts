@@ -103,6 +103,11 @@ function shares(values: readonly number[]): number[] {
   const spare = 100 - whole.reduce((sum, w) => sum + w, 0);
   const byRemainder = exact.map((e, i) => ({ i, rest: e - Math.floor(e) })).sort((x, y) => y.rest - x.rest);
   for (const { i } of byRemainder.slice(0, Math.max(0, spare))) whole[i] = (whole[i] ?? 0) + 1;
+  if (spare < 0) {
+    // Tiny segments raised to 1 overshoot 100 (1, 1 and 500 give 1, 1, 99): the largest gives the points back.
+    const largest = whole.indexOf(Math.max(...whole));
+    whole[largest] = (whole[largest] ?? 0) + spare;
+  }
   return whole;
 }
 

@@ -126,6 +126,8 @@ describe("barChart", () => {
         if (widths.length > 0) expect(widths.reduce((a, b) => a + b, 0)).toBe(100);
         for (const w of widths) expect(w).toBeGreaterThanOrEqual(1);
       }),
+      // The case that once made 101: two tiny segments raised to 1 beside a large one.
+      { examples: [[[1, 1, 500]], [[1, 1, 1]], [[0, 1, 500]]] },
     );
   });
 
