@@ -201,11 +201,12 @@ export function renderReminder(item: DigestItem, frame: MailFrame, names: readon
   return { subject, text, html: page(subject, body) };
 }
 
-/** `[DAG] Reminder: 3 actions due on 16 Nov 2023`, or `due by` the latest of their dates when they differ. */
+/** `[DAG] Reminder: 3 actions due on 16 Nov 2023`, or `due soon (first Thu 16 Nov)` when their dates differ. */
 export function remindersSubject(items: readonly DigestItem[], frame: MailFrame): string {
   const dates = [...new Set(items.map((i) => i.dueDate).filter(Boolean))].sort();
-  const last = dates.at(-1);
-  const when = last === undefined ? "soon" : `${dates.length === 1 ? "on" : "by"} ${formatLongDate(last)}`;
+  const first = dates[0];
+  // The first date, as the digest's subject gives it: the last would make the earliest action look later.
+  const when = first === undefined ? "soon" : dates.length === 1 ? `on ${formatLongDate(first)}` : `soon (first ${shortDay(first, frame.day.today)})`;
   return cleanSubject(`${subjectPrefix(frame)} Reminder: ${plural(items.length, "action")} due ${when}`);
 }
 

@@ -38,7 +38,7 @@ describe("bundleReminders", () => {
     ]);
     const bundle = messages[1];
     const { text, html } = bundle?.render() ?? { text: "", html: "" };
-    expect(bundle?.subject).toBe("[DAG] Reminder: 2 actions due by 17 Nov 2023");
+    expect(bundle?.subject).toBe("[DAG] Reminder: 2 actions due soon (first Thu 16 Nov)");
     expect(text).toContain("Hello Paul Pettitt,\nYou have 2 actions due soon, the first on Thu 16 Nov. If any will be late, reply with an update for the PMO.");
     expect(html).toContain("Hello Paul Pettitt,<br>You have 2 actions due soon, the first on Thu 16 Nov.");
     expect(bundle?.names).toEqual({ "paul@example.org": "Paul Pettitt" });
