@@ -1,6 +1,7 @@
 /** onSheetEdit (HTTP): the Apps Script relay's signed nudge after an edit; re-reads the sheet and validates it. */
 import { http } from "@google-cloud/functions-framework";
 import * as z from "zod";
+import { plural } from "../shared/core/email-items.js";
 import { runValidate } from "../shared/jobs/validate-job.js";
 import { signedHandler } from "./signed-request.js";
 
@@ -21,7 +22,7 @@ export const onSheetEdit = signedHandler({
     const report = await runValidate(workbook, { now: runtime.now(), dryRun: false, actor: "actionlog onSheetEdit" });
     const counts = { rows: report.rows, problems: report.problems.length, changes: report.changes.length, skipped: report.skipped };
     return {
-      message: `Validated after an edit to ${nudge.tab} ${nudge.range}: ${counts.problems} problems, ${counts.changes} changes`,
+      message: `Validated after an edit to ${nudge.tab} ${nudge.range}: ${plural(counts.problems, "problem")}, ${plural(counts.changes, "change")}`,
       body: { ok: report.ok, ...counts },
       fields: { tab: nudge.tab, range: nudge.range, ...counts },
     };

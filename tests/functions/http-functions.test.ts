@@ -41,7 +41,7 @@ describe("onSheetEdit", () => {
     expect(t.logs).toEqual([
       expect.objectContaining({ severity: "INFO", function: "onSheetEdit", status: 200, spreadsheetId: SHEET_A, tab: "Actions", range: "F2", problems: 1, changes: 4 }),
     ]);
-    expect(t.logs[0]?.message).toContain("Validated after an edit to Actions F2");
+    expect(t.logs[0]?.message).toBe("Validated after an edit to Actions F2: 1 problem, 4 changes");
   });
 
   it("never logs the secret or the signature", async () => {
