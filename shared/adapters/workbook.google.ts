@@ -14,7 +14,7 @@ import {
   tabFromSheet,
   valueRanges,
 } from "./google-grid.js";
-import type { ApplyResult, ChangeBatch, RawWorkbook, Workbook } from "./workbook.js";
+import type { ApplyResult, ChangeBatch, RawWorkbook, ReadOptions, Workbook } from "./workbook.js";
 import { isEmptyBatch } from "./workbook.js";
 
 /**
@@ -46,8 +46,30 @@ export function createGoogleWorkbook(options: GoogleWorkbookOptions): Workbook {
     return { workbook: { tabs: sheets.map(tabFromSheet) }, directory: sheets.map(sheetInfo) };
   };
 
-  const read = async (): Promise<RawWorkbook> => {
-    const grid = await fetchGrid(undefined, "read");
+  /**
+   * The given sheets read whole, with the directory's entries for them refreshed; everything when
+   * one was renamed or deleted since the directory was read (400, "Unable to parse range").
+   */
+  const fetchSheets = async (known: SheetInfo[], sheets: SheetInfo[], purpose: string): Promise<Grid> => {
+    try {
+      const grid = await fetchGrid(sheets.map((sheet) => quoteSheetName(sheet.name)), purpose);
+      const fresh = new Map(grid.directory.map((sheet) => [sheet.sheetId, sheet]));
+      return { workbook: grid.workbook, directory: known.map((sheet) => fresh.get(sheet.sheetId) ?? sheet) };
+    } catch (error) {
+      if (sheetsStatus(error) === 400) return fetchGrid(undefined, purpose);
+      throw error;
+    }
+  };
+
+  /** Sheets in the directory named by `names`, each once; undefined for a name it does not hold. */
+  const sheetsNamed = (known: SheetInfo[], names: readonly string[]): (SheetInfo | undefined)[] => [...new Set(names.map((name) => findTab(known, name)))];
+
+  /** Only the named tabs when the directory knows every one (a lease check reads just the Mail Log); otherwise everything. */
+  const read = async (options: ReadOptions = {}): Promise<RawWorkbook> => {
+    const known = directory;
+    const named = known ? sheetsNamed(known, options.tabs ?? []) : [];
+    const sheets = named.filter((sheet) => sheet !== undefined);
+    const grid = known && sheets.length > 0 && sheets.length === named.length ? await fetchSheets(known, sheets, "read") : await fetchGrid(undefined, "read");
     directory = grid.directory;
     return grid.workbook;
   };
@@ -62,19 +84,9 @@ export function createGoogleWorkbook(options: GoogleWorkbookOptions): Workbook {
     const known = directory;
     if (!known) return fetchGrid(undefined, "re-read before writing to");
     const names = [...batch.tabs.map((t) => t.name), ...batch.updates.map((u) => u.tab), ...batch.appends.map((a) => a.tab)];
-    const touched = [...new Set(names.map((name) => findTab(known, name)).filter((sheet) => sheet !== undefined))];
+    const touched = sheetsNamed(known, names).filter((sheet) => sheet !== undefined);
     if (touched.length === 0) return { workbook: { tabs: [] }, directory: known };
-    try {
-      const grid = await fetchGrid(touched.map((sheet) => quoteSheetName(sheet.name)), "re-read before writing to");
-      const fresh = new Map(grid.directory.map((sheet) => [sheet.sheetId, sheet]));
-      return { workbook: grid.workbook, directory: known.map((sheet) => fresh.get(sheet.sheetId) ?? sheet) };
-    } catch (error) {
-      // 400 is "Unable to parse range": a touched tab was renamed or deleted since the read.
-      if (sheetsStatus(error) === 400) {
-        return fetchGrid(undefined, "re-read before writing to");
-      }
-      throw error;
-    }
+    return fetchSheets(known, touched, "re-read before writing to");
   };
 
   const apply = async (batch: ChangeBatch): Promise<ApplyResult> => {

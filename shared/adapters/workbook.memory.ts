@@ -82,7 +82,8 @@ export const createMemoryWorkbook = (options: MemoryWorkbookOptions = {}): Memor
 
   return {
     label: settings.label,
-    read: async () => snapshot(),
+    // Only the tabs asked for, so a job that reads less cannot lean on tabs it did not ask for.
+    read: async ({ tabs: names } = {}) => (names ? { tabs: tabs.filter((tab) => names.some((name) => findTab([tab], name))).map(present) } : snapshot()),
     apply,
     snapshot,
   };

@@ -70,10 +70,18 @@ export interface ApplyResult {
   skipped: CellUpdate[];
 }
 
+export interface ReadOptions {
+  /**
+   * Only these tabs are needed (names ignoring case). An adapter that can read less does so; any
+   * may return more tabs, and a named tab that does not exist is simply absent.
+   */
+  tabs?: readonly string[];
+}
+
 export interface Workbook {
   /** A short description for messages, e.g. the file path; never a secret. */
   readonly label: string;
-  read(): Promise<RawWorkbook>;
+  read(options?: ReadOptions): Promise<RawWorkbook>;
   apply(batch: ChangeBatch): Promise<ApplyResult>;
 }
 

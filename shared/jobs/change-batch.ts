@@ -1,7 +1,8 @@
 /** Turns the rules' changes into one guarded batch, with one Audit row per applied change. */
 import type { DateTime } from "luxon";
 import { findTab } from "../../sheets-schema/parse-log.js";
-import { headerKey, TAB } from "../../sheets-schema/tabs.js";
+import { TAB } from "../../sheets-schema/tabs.js";
+import { columnIndex } from "../adapters/batch-plan.js";
 import { cellName, coveringMerge, type MergeBox, mergeBoxes, rangeName } from "../adapters/merged-cells.js";
 import type { ChangeBatch, CellUpdate, RawWorkbook, RowAppend } from "../adapters/workbook.js";
 import type { Change, Problem } from "../core/types.js";
@@ -70,7 +71,7 @@ export function withoutMergedTargets(raw: RawWorkbook, changes: Change[]): { cha
   const boxes = new Map<string, MergeBox[]>();
   for (const change of changes) {
     const tab = findTab(raw, change.tab);
-    const column = tab ? tab.headers.findIndex((header) => headerKey(header) === headerKey(change.column)) + 1 : 0;
+    const column = tab ? columnIndex(tab.headers, change.column) + 1 : 0;
     if (tab && !boxes.has(tab.name)) boxes.set(tab.name, mergeBoxes(tab.merges));
     const merge = tab && column > 0 ? coveringMerge(boxes.get(tab.name) ?? [], change.row, column) : undefined;
     if (!merge) {

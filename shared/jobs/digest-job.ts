@@ -1,6 +1,6 @@
 /** The digest use case: read once, plan the day's mail, send what the Mail Log has not seen, log each send. */
 import type { DateTime } from "luxon";
-import { MAIL_LOG_HEADERS, MAIL_LOG_TAB, type MailLogState, readMailLog } from "../../sheets-schema/mail-log.js";
+import { MAIL_LOG_TAB, type MailLogState, readMailLog } from "../../sheets-schema/mail-log.js";
 import { parseLog } from "../../sheets-schema/parse-log.js";
 import { type Mailer, type OutgoingMail, type SendOutcome, recipientsOf } from "../adapters/mailer.js";
 import type { Workbook } from "../adapters/workbook.js";
@@ -130,11 +130,8 @@ export async function deliverPlan(workbook: Workbook, mailer: Mailer, run: Plann
   if (plan.envelope.from === "") {
     throw new ActionlogError("CONFIG", "Settings: from_email and pmo_email are both blank, so mail has no sender; add from_email (the address digests come from) to the Settings tab");
   }
-  if (!mailLog.tab) {
-    // Created before the first send, so a workbook that cannot be written stops the run before anyone is mailed.
-    await workbook.apply({ tabs: [{ name: MAIL_LOG_TAB, headers: [...MAIL_LOG_HEADERS], rows: [] }], updates: [], appends: [] });
-  }
-  const lease = await takeDigestLease(workbook, { now: options.now, timezone: log.settings.timezone, actor: options.actor ?? "actionlog digest" });
+  // The lease row is written before the first send (creating the Mail Log if need be), so a workbook that cannot be written stops the run before anyone is mailed.
+  const lease = await takeDigestLease(workbook, { now: options.now, timezone: log.settings.timezone, actor: options.actor ?? "actionlog digest", createTab: !mailLog.tab });
   if (!lease.held) return { ...report, busy: lease.message };
   let failed = true;
   try {

@@ -1,7 +1,7 @@
 /** One sending digest run per sheet at a time: a lease row in the Mail Log, so runs that start together never mail anyone twice. */
 import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
-import { MAIL_LOG_TAB } from "../../sheets-schema/mail-log.js";
+import { MAIL_LOG_HEADERS, MAIL_LOG_TAB } from "../../sheets-schema/mail-log.js";
 import { cellAt, locateColumns } from "../../sheets-schema/columns.js";
 import { findTab } from "../../sheets-schema/parse-log.js";
 import type { RawWorkbook, Workbook } from "../adapters/workbook.js";
@@ -44,17 +44,20 @@ function runningLeases(workbook: RawWorkbook, now: DateTime): LeaseRow[] {
 }
 
 /**
- * Appends this run's lease row, reads the sheet again, and holds the lease only if no running
+ * Appends this run's lease row, reads the Mail Log again, and holds the lease only if no running
  * lease row comes before its own. Two runs that start together both append; whichever row Sheets
  * placed first wins, and the other sends nothing. If the other's append landed on the same row
  * (the write is planned from a read, so two runs can pick one row), only the surviving row holds.
  * The fresh read is returned so the holder decides what is unsent from the Mail Log as it is now.
+ * `createTab` creates the Mail Log in the same write, for a workbook that has none yet.
  */
-export async function takeDigestLease(workbook: Workbook, options: { now: DateTime; timezone: string; actor: string }): Promise<LeaseOutcome> {
+export async function takeDigestLease(workbook: Workbook, options: { now: DateTime; timezone: string; actor: string; createTab: boolean }): Promise<LeaseOutcome> {
   const key = `${KEY_PREFIX}${randomUUID()}`;
   const time = options.now.setZone(options.timezone).toISO({ suppressMilliseconds: true }) ?? "";
-  await workbook.apply({ tabs: [], updates: [], appends: [{ tab: MAIL_LOG_TAB, values: { Time: time, Key: key, Subject: `digest run by ${options.actor}`, Status: "running" } }] });
-  const fresh = await workbook.read();
+  const tabs = options.createTab ? [{ name: MAIL_LOG_TAB, headers: [...MAIL_LOG_HEADERS], rows: [] }] : [];
+  await workbook.apply({ tabs, updates: [], appends: [{ tab: MAIL_LOG_TAB, values: { Time: time, Key: key, Subject: `digest run by ${options.actor}`, Status: "running" } }] });
+  // After the append, never before: only a read that follows it can see whose row came first.
+  const fresh = await workbook.read({ tabs: [MAIL_LOG_TAB] });
   const running = runningLeases(fresh, options.now);
   const own = running.find((r) => r.key === key);
   const first = running[0];

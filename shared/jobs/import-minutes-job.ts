@@ -102,9 +102,8 @@ function olderMinutesFinding(newest: number, number: number): CrossCheckFinding[
 }
 
 /** Rows without a ref column are found by number, guarded by their key cell (Meeting, Key). */
-function locator(raw: RawWorkbook, log: ReturnType<typeof parseLog>): (change: Change) => Pick<CellUpdate, "ref" | "match"> {
+function locator(cell: ReturnType<typeof rawCells>, log: ReturnType<typeof parseLog>): (change: Change) => Pick<CellUpdate, "ref" | "match"> {
   const byRef = createRowLocator(log);
-  const cell = rawCells(raw);
   const keyColumn: Record<string, string> = { Meetings: "Meeting", Settings: "Key" };
   return (change) => {
     const column = keyColumn[change.tab];
@@ -147,7 +146,7 @@ export async function importMinutes(workbook: Workbook, minutes: string | Uint8A
   extract.crossCheck.push(...plan.findings);
 
   const audit = { now: options.now, timezone: log.settings.timezone, actor: options.actor };
-  const batch: ChangeBatch = changesToBatch(plan.changes, locator(raw, log), audit);
+  const batch: ChangeBatch = changesToBatch(plan.changes, locator(cell, log), audit);
   for (const addition of plan.additions) batch.appends.push({ tab: addition.tab, values: addition.values });
   for (const addition of plan.additions) {
     batch.appends.push(auditRow(audit, { tab: addition.tab, ref: addition.ref, column: "", old: null, new: `added ${addition.summary}`, reason: addition.reason }));

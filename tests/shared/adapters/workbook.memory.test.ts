@@ -30,6 +30,13 @@ describe("createMemoryWorkbook", () => {
     expect(book.snapshot()).toEqual({ tabs: [seed()] });
   });
 
+  it("reads only the tabs asked for, by name ignoring case, so a job cannot lean on tabs it did not ask for", async () => {
+    const audit: RawTab = { name: "Audit", headers: ["Time"], rows: [] };
+    const book = createMemoryWorkbook({ tabs: [seed(), audit] });
+    expect(await book.read({ tabs: ["audit", "Mail Log"] })).toEqual({ tabs: [audit] });
+    expect(await book.read()).toEqual({ tabs: [seed(), audit] });
+  });
+
   it("returns a fresh copy from every snapshot", () => {
     const book = createMemoryWorkbook({ tabs: [seed()] });
     book.snapshot().tabs[0]?.rows[0]?.cells.splice(0, 2, "changed");

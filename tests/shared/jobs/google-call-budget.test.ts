@@ -1,10 +1,13 @@
 /** The issue's API call budget, asserted by running the real jobs on the Google adapter against the fake Sheets API. */
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMemoryMailer } from "../../../shared/adapters/mailer.memory.js";
 import { createGoogleWorkbook } from "../../../shared/adapters/workbook.google.js";
 import type { RawWorkbook } from "../../../shared/adapters/workbook.js";
+import { runDigest } from "../../../shared/jobs/digest-job.js";
 import { runRollover } from "../../../shared/jobs/rollover-job.js";
 import { runValidate } from "../../../shared/jobs/validate-job.js";
+import { MAIL_LOG_HEADERS, MAIL_LOG_TAB } from "../../../sheets-schema/mail-log.js";
 import { fakeGoogleAuth } from "../../support/fake-sheets/auth.js";
 import { type FakeSheets, startFakeSheets } from "../../support/fake-sheets-server.js";
 import { action, buildLog } from "../../support/log-fixture.js";
@@ -77,5 +80,17 @@ describe("Sheets API call budget", () => {
     const again = await runRollover(workbook(), { ...options, meeting: 29 });
     expect(again.registerWritten).toBe(false);
     expect(calls()).toEqual(["spreadsheets.get"]);
+  });
+
+  it("a sending digest reads the whole sheet once: its lease check and every later re-read ask for the Mail Log alone", async () => {
+    const settings = { pmo_email: "fraser@example.org", from_email: "actionlog@example.org" };
+    const actions = [action({ Ref: "DAG29-01", Owner: "Paul Pettitt", Due: "01/11/2023" })];
+    const tabs = [...buildLog({ settings, actions }).tabs, { name: MAIL_LOG_TAB, headers: [...MAIL_LOG_HEADERS], rows: [] }];
+    const { spreadsheetId, workbook } = sheet({ tabs });
+    const mark = fake.calls.length;
+    const report = await runDigest(workbook(), createMemoryMailer(), { now: DateTime.fromISO("2023-11-13T08:00:00", { zone: "Europe/London" }) });
+    expect(report.sent.length).toBeGreaterThan(0);
+    const reads = fake.calls.slice(mark).filter((c) => c.path.includes(spreadsheetId) && c.api === "spreadsheets.get");
+    expect(reads.map((c) => c.query.getAll("ranges"))).toEqual([[], ...reads.slice(1).map(() => [`'${MAIL_LOG_TAB}'`])]);
   });
 });
