@@ -1,5 +1,6 @@
 /** Finds columns by header name (ignoring case and surrounding spaces), never by position. */
 import type { RawTab, SheetRow } from "../shared/adapters/workbook.js";
+import { listInWords } from "../shared/core/text.js";
 import type { Cell, Problem } from "../shared/core/types.js";
 import { headerKey } from "./tabs.js";
 
@@ -28,9 +29,6 @@ export const columnLetter = (column: number): string => {
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 };
-
-const listed = (items: readonly string[]): string =>
-  items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 
 /**
  * Finds the tab's columns. `informational` lists required headers that actionlog only keeps for
@@ -74,7 +72,7 @@ export function locateColumns(tab: RawTab, required: readonly string[], informat
 /** Names every column holding the header, as written there, since the member must find their own among them. */
 function repeatedColumns(tab: RawTab, header: string, at: readonly number[]): string {
   const columns = at.map((i) => `${columnLetter(i + 1)} ("${(tab.headers[i] ?? "").trim()}")`);
-  return `Header "${header}" is on ${at.length === 2 ? "both" : at.length} columns ${listed(columns)} (headers match ignoring case)`;
+  return `Header "${header}" is on ${at.length === 2 ? "both" : at.length} columns ${listInWords(columns)} (headers match ignoring case)`;
 }
 
 const repeatedMessage = (tab: RawTab, header: string, at: readonly number[]): string =>

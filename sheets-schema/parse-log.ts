@@ -4,9 +4,9 @@ import { parseUkDate, serialToIso } from "../shared/core/dates.js";
 import { ActionlogError } from "../shared/core/errors.js";
 import { cellText } from "../shared/core/text.js";
 import type { Action, Cell, Decision, LogData, Meeting, Member, Problem } from "../shared/core/types.js";
-import { cellPicker, locateColumns } from "./columns.js";
+import { cellPicker, locateColumns, type TabColumns } from "./columns.js";
 import { actionRow, decisionRow, firstIssue, isEmailAddress, meetingRow, memberRow } from "./rows.js";
-import { parseSettings } from "./settings.js";
+import { parseSettingRows } from "./settings.js";
 import { HEADERS, INFORMATIONAL_COLUMNS, TAB, tabNamed } from "./tabs.js";
 
 /** The tabs every job needs; a workbook without one of them is not an action log. */
@@ -22,19 +22,22 @@ export const findTab = (workbook: RawWorkbook, name: string): RawTab | undefined
  */
 export function parseLog(workbook: RawWorkbook): LogData {
   const problems: Problem[] = [];
+  // Each tab's columns are located once: its header problems are reported once, and its rows read in them.
+  const tabs = new Map<TabName, LocatedColumns>();
   for (const name of REQUIRED_TABS) {
     const tab = findTab(workbook, name);
     if (!tab) {
       throw new ActionlogError("SCHEMA", `The ${name} tab is missing; add a tab named ${name} with headers ${HEADERS[name].join(", ")}`);
     }
-    const located = locateColumns(tab, HEADERS[name], INFORMATIONAL_COLUMNS[name]);
-    const blocking = located.blocking[0];
-    if (blocking) throw new ActionlogError("SCHEMA", `${name}: ${blocking.message}`);
-    problems.push(...located.problems);
+    const { columns, problems: headerProblems, blocking } = locateColumns(tab, HEADERS[name], INFORMATIONAL_COLUMNS[name]);
+    if (blocking[0]) throw new ActionlogError("SCHEMA", `${name}: ${blocking[0].message}`);
+    problems.push(...headerProblems);
+    tabs.set(name, { name, tab, columns });
   }
-  const settings = parseSettings(findTab(workbook, TAB.settings));
+  const located = (name: TabName): LocatedColumns => tabs.get(name) as LocatedColumns;
+  const settings = parseSettingRows(located(TAB.settings));
   problems.push(...settings.problems);
-  const members = parseRows(workbook, TAB.members, memberRow, problems, (r, row): Member => ({
+  const members = parseRows(located(TAB.members), memberRow, problems, (r, row): Member => ({
     row,
     name: r.Name,
     initials: r.Initials,
@@ -44,7 +47,7 @@ export function parseLog(workbook: RawWorkbook): LogData {
     aliases: r.Aliases,
     active: r.Active,
   }));
-  const meetings = parseRows(workbook, TAB.meetings, meetingRow, problems, (r, row): Meeting => ({
+  const meetings = parseRows(located(TAB.meetings), meetingRow, problems, (r, row): Meeting => ({
     row,
     number: r.Meeting as number,
     date: meetingDate(r.Date, row, problems),
@@ -52,7 +55,7 @@ export function parseLog(workbook: RawWorkbook): LogData {
     status: r.Status,
     notes: r.Notes,
   }));
-  const actions = parseRows(workbook, TAB.actions, actionRow, problems, (r, row): Action => ({
+  const actions = parseRows(located(TAB.actions), actionRow, problems, (r, row): Action => ({
     row,
     ref: r.Ref,
     meeting: r.Meeting,
@@ -67,7 +70,7 @@ export function parseLog(workbook: RawWorkbook): LogData {
     carried: r.Carried,
     checks: r.Checks,
   }));
-  const decisions = parseRows(workbook, TAB.decisions, decisionRow, problems, (r, row): Decision => ({
+  const decisions = parseRows(located(TAB.decisions), decisionRow, problems, (r, row): Decision => ({
     row,
     ref: r.Ref,
     meeting: r.Meeting,
@@ -81,16 +84,18 @@ interface RowSchema<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof firstIssue>[0] };
 }
 
-function parseRows<T, R>(
-  workbook: RawWorkbook,
-  name: keyof typeof HEADERS,
-  schema: RowSchema<T>,
-  problems: Problem[],
-  build: (parsed: T, row: number) => R,
-): R[] {
-  const tab = findTab(workbook, name) as RawTab;
+type TabName = keyof typeof HEADERS;
+
+/** A required tab, as found (its name may differ in case), with its columns. */
+interface LocatedColumns {
+  name: TabName;
+  tab: RawTab;
+  columns: TabColumns;
+}
+
+function parseRows<T, R>({ name, tab, columns }: LocatedColumns, schema: RowSchema<T>, problems: Problem[], build: (parsed: T, row: number) => R): R[] {
   const headers = HEADERS[name];
-  const cellsOf = cellPicker(locateColumns(tab, headers).columns, headers);
+  const cellsOf = cellPicker(columns, headers);
   const out: R[] = [];
   for (const row of tab.rows) {
     const cells = cellsOf(row);

@@ -3,7 +3,7 @@ import * as z from "zod";
 import type { RawTab } from "../shared/adapters/workbook.js";
 import { cellText } from "../shared/core/text.js";
 import { HOLIDAY_REGIONS, type Problem, type Settings } from "../shared/core/types.js";
-import { cellAt, locateColumns } from "./columns.js";
+import { cellAt, locateColumns, type TabColumns } from "./columns.js";
 import { HEADERS, TAB } from "./tabs.js";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
@@ -89,10 +89,8 @@ interface WrittenSetting {
 const isSettingKey = (key: string): key is SettingKey => Object.hasOwn(SETTING_SCHEMAS, key);
 
 /** Every row of each known key, in sheet order. */
-function writtenSettings(tab: RawTab, problems: Problem[]): Map<SettingKey, WrittenSetting[]> {
+function writtenSettings(tab: RawTab, columns: TabColumns): Map<SettingKey, WrittenSetting[]> {
   const written = new Map<SettingKey, WrittenSetting[]>();
-  const { columns, problems: headerProblems } = locateColumns(tab, HEADERS.Settings);
-  problems.push(...headerProblems);
   for (const row of tab.rows) {
     const key = cellText(cellAt(row, columns, "Key")).toLowerCase();
     if (!isSettingKey(key)) continue;
@@ -120,9 +118,25 @@ function repeatedKey(key: SettingKey, first: WrittenSetting, repeat: WrittenSett
   return { tab: TAB.settings, row: repeat.row, ref: "", column: "Key", message: `Key ${key} is also on row ${first.row}; ${which}; delete one of the two rows` };
 }
 
-export function parseSettings(tab: RawTab | undefined): { settings: Settings; problems: Problem[] } {
+/** Parses the Settings tab (defaults when there is none), its header problems first. */
+export function parseSettings(tab: RawTab | undefined): ParsedSettings {
+  if (!tab) return settingsOf(new Map());
+  const { columns, problems } = locateColumns(tab, HEADERS.Settings);
+  const parsed = settingsOf(writtenSettings(tab, columns));
+  return { settings: parsed.settings, problems: [...problems, ...parsed.problems] };
+}
+
+/** Parses the Settings rows in columns already located: parseLog locates every tab's columns, and reports their header problems, once. */
+export const parseSettingRows = ({ tab, columns }: { tab: RawTab; columns: TabColumns }): ParsedSettings =>
+  settingsOf(writtenSettings(tab, columns));
+
+interface ParsedSettings {
+  settings: Settings;
+  problems: Problem[];
+}
+
+function settingsOf(written: ReadonlyMap<SettingKey, readonly WrittenSetting[]>): ParsedSettings {
   const problems: Problem[] = [];
-  const written = tab ? writtenSettings(tab, problems) : new Map<SettingKey, WrittenSetting[]>();
   const settings = {} as Record<keyof Settings, unknown>;
   for (const key of Object.keys(SETTING_SCHEMAS) as SettingKey[]) {
     const { field, schema, default: fallback } = SETTING_SCHEMAS[key];

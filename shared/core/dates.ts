@@ -128,7 +128,7 @@ export const monthOf = (word: string): number | undefined => {
 };
 
 /** A two-digit year is placed within this many years of a pivot (the committee's today). */
-export const TWO_DIGIT_YEAR_SPAN = 50;
+const TWO_DIGIT_YEAR_SPAN = 50;
 
 /**
  * The full year for two digits: the one within 50 years of `pivotYear` (99 is 1999 in 2023,
@@ -168,7 +168,7 @@ export const parseUkDate = (text: string, pivotYear?: number | null): IsoDate | 
   }
   const worded = WORDED.exec(folded);
   if (!worded) return null;
-  const month = MONTHS[worded[3] ?? ""];
+  const month = monthOf(worded[3] ?? "");
   if (month === undefined) return null;
   const year = fullYear(worded[4] ?? "", pivotYear);
   if (year === null) return null;

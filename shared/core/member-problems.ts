@@ -1,7 +1,7 @@
 /** Members rows that quietly change who gets mail: one person on two rows, one mailbox on two rows, hidden characters, a domain outside the allowlist. */
 import { ownerKey, repeatedMembers } from "./member-directory.js";
 import { inAllowedDomains, normaliseAddress } from "./recipients.js";
-import { invisibleNote, withoutInvisible } from "./text.js";
+import { deleteInvisible, invisibleNote, withoutInvisible } from "./text.js";
 import type { LogData, Member, Problem } from "./types.js";
 
 const at = (member: Member, column: string, message: string): Problem => ({ tab: "Members", row: member.row, ref: "", column, message });
@@ -47,7 +47,7 @@ function hiddenCharacters(members: readonly Member[]): Problem[] {
     for (const [column, text] of cells) {
       const note = invisibleNote(text);
       const what = column === "Aliases" ? `Alias "${withoutInvisible(text)}" in Aliases` : `${column} "${withoutInvisible(text)}"`;
-      if (note !== null) problems.push(at(member, column, `${what} ${note}; delete ${note.startsWith("has an ") ? "it" : "them"}`));
+      if (note !== null) problems.push(at(member, column, `${what} ${note}; ${deleteInvisible(note)}`));
     }
   }
   return problems;

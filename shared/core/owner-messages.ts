@@ -2,7 +2,7 @@
 import type { OwnerMatchedBy } from "./member-directory.js";
 import { unknownOwnerKind } from "./owner-text.js";
 import type { OwnerIssue, OwnerResolution } from "./owners.js";
-import { foldSpaces, invisibleNote, matchKey, withoutInvisible } from "./text.js";
+import { deleteInvisible, foldSpaces, invisibleNote, listInWords, matchKey, withoutInvisible } from "./text.js";
 
 /** Keeps a hostile or pasted-in cell from flooding the Checks column. */
 const clip = (text: string): string => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
@@ -14,7 +14,7 @@ const MAX_NAMED = 5;
 const nameList = (names: readonly string[]): string => {
   const shown = names.slice(0, MAX_NAMED).map((name) => clip(withoutInvisible(name)));
   const rest = names.length - shown.length;
-  return rest > 0 ? `${shown.join(", ")} and ${rest} other${rest === 1 ? "" : "s"}` : `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
+  return rest > 0 ? `${shown.join(", ")} and ${rest} other${rest === 1 ? "" : "s"}` : listInWords(shown);
 };
 
 const ownerLabel = (name: string, member: string): string =>
@@ -51,8 +51,6 @@ export function unknownOwnerAdvice(name: string): string {
   }
 }
 
-const rowList = (rows: readonly number[]): string => `${rows.slice(0, -1).join(", ")} and ${rows.at(-1)}`;
-
 /**
  * For an owner matching one person entered on several Members rows (rows with one Email are merged,
  * so these differ): which rows, and to keep one, as it reads after `Owner "…"`; null for any other
@@ -62,7 +60,7 @@ export function sameNameRowsAdvice(issue: Extract<OwnerIssue, { kind: "ambiguous
   const { rows } = issue;
   if (rows === undefined || rows.length < 2) return null;
   const all = rows.length === 2 ? "both" : "all";
-  return `matches Members rows ${rowList(rows)}, ${all} named ${issue.candidates[0]} but with different Emails, so nobody is chased; if they are one person, keep one row (delete the other or mark it inactive), else make their Names different`;
+  return `matches Members rows ${listInWords(rows.map(String))}, ${all} named ${issue.candidates[0]} but with different Emails, so nobody is chased; if they are one person, keep one row (delete the other or mark it inactive), else make their Names different`;
 }
 
 function ambiguousMessage(issue: Extract<OwnerIssue, { kind: "ambiguous" }>): string {
@@ -94,7 +92,7 @@ function issueMessages(issue: OwnerIssue, ownerText: string, nobodyReachable: bo
 function invisibleMessages(ownerText: string): string[] {
   const note = invisibleNote(ownerText);
   if (note === null) return [];
-  return [`Owner ${quote(foldSpaces(withoutInvisible(ownerText)))} ${note}; delete ${note.startsWith("has an ") ? "it" : "them"}`];
+  return [`Owner ${quote(foldSpaces(withoutInvisible(ownerText)))} ${note}; ${deleteInvisible(note)}`];
 }
 
 /**

@@ -26,7 +26,7 @@ export const unreadableAllowedDomains = (log: Pick<LogData, "problems">): Proble
   log.problems.find((p) => p.tab === "Settings" && p.ref === "allowed_domains");
 
 /** Why an address gets nothing while allowed_domains cannot be read; the fix is in the digest's Settings to fix. */
-export const ALLOWED_DOMAINS_UNREADABLE = "is not mailed while allowed_domains in Settings cannot be read (only pmo_email is); fix allowed_domains";
+const ALLOWED_DOMAINS_UNREADABLE = "is not mailed while allowed_domains in Settings cannot be read (only pmo_email is); fix allowed_domains";
 
 export interface Allowlist {
   /** The addresses mail may go to, normalised. */

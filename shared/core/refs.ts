@@ -1,5 +1,5 @@
 /** Action refs (DAG29-01) and decision refs (DAG-DEC76): parsing, checking and assigning. */
-import { foldSpaces, invisibleNote, withoutInvisible } from "./text.js";
+import { describeCharacter, foldSpaces, invisibleNote, withoutInvisible } from "./text.js";
 
 export interface ActionRef {
   code: string;
@@ -115,7 +115,7 @@ export function refRespelling(written: string): string {
   const note = invisibleNote(written);
   if (note !== null) details.push(`it ${note}, now removed`);
   const dashes = [...new Set([...written].filter((ch) => DASH_NAMES[ch] !== undefined))];
-  for (const ch of dashes) details.push(`${DASH_NAMES[ch]} (U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}) as -`);
+  for (const ch of dashes) details.push(`${DASH_NAMES[ch]} (${describeCharacter(ch)}) as -`);
   if (/[a-z]/.test(written)) details.push("lower case as capitals");
   if (/^[A-Za-z]+-\d/.test(withoutInvisible(written).trim())) details.push("the dash after the committee code removed");
   if (/\s/.test(written.trim())) details.push("spaces removed");
@@ -124,18 +124,15 @@ export function refRespelling(written: string): string {
 }
 
 /**
- * Ref text as a message shows it: on one line (Checks holds one problem per line), without
- * invisible characters, which are named after it instead.
+ * Ref text as a message shows it, between `quote`s: on one line (Checks holds one problem per line),
+ * without invisible characters, which are named after it instead.
  */
-export function shownRef(ref: string): string {
+export function shownRef(ref: string, quote = ""): string {
   const note = invisibleNote(ref);
-  return note === null ? foldSpaces(ref) : `${foldSpaces(withoutInvisible(ref))} (it ${note})`;
+  return note === null ? `${quote}${foldSpaces(ref)}${quote}` : `${quote}${foldSpaces(withoutInvisible(ref))}${quote} (it ${note})`;
 }
 
-const quotedRef = (ref: string): string => {
-  const note = invisibleNote(ref);
-  return note === null ? `"${foldSpaces(ref)}"` : `"${foldSpaces(withoutInvisible(ref))}" (it ${note})`;
-};
+const quotedRef = (ref: string): string => shownRef(ref, '"');
 
 export const formatDecisionRef = (code: string, number: number): string => `${code}-DEC${number}`;
 

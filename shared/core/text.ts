@@ -16,6 +16,10 @@ const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": 
 /** Sheet text is never markup: every character HTML gives meaning to is escaped. */
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch] ?? ch);
 
+/** Items as a sentence lists them: "A", "A and B", "A, B and C". */
+export const listInWords = (items: readonly string[]): string =>
+  items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+
 // Word autocorrects ' to ’ and - to –; a name pasted from the minutes must still match one typed.
 // Letters with no decomposition (Ł, Ø, ß) are folded by hand: an English keyboard types Lukasz for Łukasz.
 const FOLDS: Record<string, string> = {
@@ -127,3 +131,6 @@ export function invisibleNote(text: string): string | null {
   const more = count > found.length ? `; and ${count - found.length} more` : "";
   return `has ${count} invisible characters (${found.map(([what, where]) => `${what}, ${where}`).join("; ")}${more})`;
 }
+
+/** The fix that follows an {@link invisibleNote}: "delete it" for one character, "delete them" for several. */
+export const deleteInvisible = (note: string): string => `delete ${note.startsWith("has an ") ? "it" : "them"}`;
