@@ -17,9 +17,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import type { RegisterHeading } from "../core/register-export.js";
-import { registerLines } from "../core/register-export.js";
-import { registerTitle } from "../core/register-html.js";
+import { type RegisterHeading, registerLines, registerTitle } from "../core/register-export.js";
 import type { RegisterEntry } from "../core/roll-forward.js";
 
 // A4 in twentieths of a point, turned landscape; 2 cm side margins leave 14,570 for the table.

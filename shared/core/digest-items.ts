@@ -63,7 +63,8 @@ export function isoWeekOf(serial: number): string {
   return `${year}-W${week < 10 ? `0${week}` : week}`;
 }
 
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+/** Day names by ISO weekday less one: Monday first, as digest_weekday holds them. */
+export const WEEKDAY_NAMES: readonly string[] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /**
  * digest_weekday in the week starting `monday`, moved past bank holidays (Easter Monday, Christmas
@@ -71,7 +72,7 @@ const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
  * working days. A Saturday or Sunday digest_weekday was chosen as such, so it stands.
  */
 function weeklyFromOf(monday: number, settings: LogData["settings"]): IsoDate | null {
-  const weekday = Math.max(0, WEEKDAYS.indexOf(settings.digestWeekday));
+  const weekday = Math.max(0, WEEKDAY_NAMES.indexOf(settings.digestWeekday));
   if (weekday >= 5) return isoFromSerial(monday + weekday);
   for (let serial = monday + weekday; serial < monday + 7; serial++) {
     if (isWorkingSerial(serial, settings.holidayRegion)) return isoFromSerial(serial);
@@ -153,6 +154,9 @@ export function classifyAction(action: CheckedAction, day: CommitteeDay, log: Lo
  * blanks its Due Date then). Its owner is asked for one, so it is never silently unchased.
  */
 export const needsDueDate = (item: DigestItem): boolean => item.state === "open" && item.dueDate === "" && item.status !== "Proposed Closed";
+
+/** Listed in its owners' digest (and the preview): everything but an open action with a date still ahead of the window. */
+export const inDigest = (item: DigestItem): boolean => item.state !== "open" || needsDueDate(item);
 
 /** Overdue first, oldest due date first; then by due date; undated last; ties by ref. */
 export function itemOrder(a: DigestItem, b: DigestItem): number {

@@ -1,7 +1,7 @@
 /** Plans a run's mail: owners' weekly digests, due-soon reminders and the PMO summary, as data. */
 import type { DateTime } from "luxon";
-import { type CommitteeDay, type DigestItem, classifyAction, committeeDay, itemOrder, needsDueDate } from "./digest-items.js";
-import { type MailFrame, type RenderedMail, cleanSubject, digestSubject, displayName, renderDigest, renderReminder, reminderSubject } from "./email-render.js";
+import { type CommitteeDay, type DigestItem, classifyAction, committeeDay, inDigest, itemOrder, needsDueDate } from "./digest-items.js";
+import { type MailFrame, type RenderedMail, digestSubject, displayName, renderDigest, renderReminder, reminderSubject } from "./email-render.js";
 import { type AddressRole, type SkippedOwner, type Skips, badEmailMembers, noteAllowedDomains, noteDigestWeekday, notePmoEmail, noteRefusal, reachableOwners, skipCollector } from "./mail-skips.js";
 import { type OwnerResolution, buildMemberDirectory, resolveOwner } from "./owners.js";
 import { buildAllowlist, domainOf } from "./recipients.js";
@@ -139,7 +139,7 @@ const bodyOf = ({ text, html }: RenderedMail): MailBody => ({ text, html });
 function planDigests(resolved: readonly ResolvedItem[], frame: MailFrame, skips: Skips, badEmails: ReadonlySet<string>): PlannedMail[] {
   const people = new Map<Member, DigestItem[]>();
   for (const entry of resolved) {
-    if (entry.item.state === "open" && !needsDueDate(entry.item)) continue;
+    if (!inDigest(entry.item)) continue;
     // Owners who cannot be mailed are reported only when something asks them to act.
     const members = entry.item.state === "awaiting" ? entry.resolution.reachable : reachableOwners(entry, skips, badEmails);
     for (const member of members) {
@@ -225,7 +225,7 @@ function planSummary(log: LogData, validation: ValidationResult, resolved: reado
   const chair = settings.chairEmail;
   const cc = data.escalations.length > 0 && chair !== "" && matchKey(chair) !== matchKey(settings.pmoEmail) ? [chair] : [];
   const refs = [...new Set([...data.owners.flatMap((o) => o.items.filter((i) => i.state === "overdue")), ...data.escalations].map((i) => i.ref).filter(Boolean))].sort();
-  const subject = cleanSubject(summarySubject(data, frame));
+  const subject = summarySubject(data, frame);
   return [{ kind: "summary", key: `summary:${frame.day.week}`, to: [settings.pmoEmail], cc, refs, subject, render: () => bodyOf(renderSummary(data, frame)) }];
 }
 
@@ -288,9 +288,8 @@ function notSentBecause(log: LogData, member: Member): string {
 export function previewDigest(log: LogData, validation: ValidationResult, now: DateTime, member: Member): RenderedMail {
   const day = committeeDay(log, now);
   const items = resolveItems(log, validation, day)
-    .filter((r) => (r.item.state !== "open" || needsDueDate(r.item)) && r.resolution.members.some((m) => m.name === member.name))
+    .filter((r) => inDigest(r.item) && r.resolution.members.some((m) => m.name === member.name))
     .map((r) => r.item)
     .sort(itemOrder);
-  const banner = notSentBecause(log, member);
-  return renderDigest(member.name, items, mailFrame(log, day), banner ? { banner } : undefined);
+  return renderDigest(member.name, items, mailFrame(log, day), notSentBecause(log, member));
 }

@@ -1,5 +1,5 @@
 /** One action in an email: its due date in words, its plain-text block and its row in an email-safe table. */
-import type { CommitteeDay, DigestItem } from "./digest-items.js";
+import { type CommitteeDay, type DigestItem, WEEKDAY_NAMES } from "./digest-items.js";
 import { formatLongDate, formatUkDate, isoToSerial, weekdayOfSerial } from "./dates.js";
 import { COLOURS, type Html, escapeLines, raw, table, tone, unbroken } from "./email-html.js";
 import { statusAdvice } from "./status.js";
@@ -7,8 +7,7 @@ import { foldSpaces } from "./text.js";
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const dayName = (date: string): string => DAY_NAMES[weekdayOfSerial(isoToSerial(date)) - 1] ?? "";
+const dayName = (date: string): string => WEEKDAY_NAMES[weekdayOfSerial(isoToSerial(date)) - 1] ?? "";
 
 /** "Sunday 25 Oct 2026". */
 export const longDay = (date: string): string => `${dayName(date)} ${formatLongDate(date)}`;
@@ -23,9 +22,11 @@ export const shortDay = (date: string, today: string): string => {
 export const noWorkingDaysLeft = (item: DigestItem, day: CommitteeDay): boolean =>
   item.dueDate !== "" && item.dueDate > day.today && item.state !== "overdue" && item.workingDaysLeft === 0;
 
+/** Sheet text cut to `limit` characters, the last an ellipsis when anything was cut. */
+const clip = (text: string, limit: number): string => (text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
+
 /** What the owner wrote in Due, shortened: enough to recognise it, never a pasted paragraph. */
 const DUE_LIMIT = 80;
-const clip = (text: string, limit: number): string => (text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
 
 /** "13/10/2023, 4 days overdue", "16/11/2023, 3 working days left", "13/11/2023, due today", "25/10/2026 (Sunday), no working days left before it". */
 export function dueText(item: DigestItem, day: CommitteeDay): string {
@@ -39,14 +40,13 @@ export function dueText(item: DigestItem, day: CommitteeDay): string {
   return `${date}, ${plural(item.workingDaysLeft, "working day")} left`;
 }
 
-export const carriedText = (item: DigestItem): string => (item.carried === 0 ? "not carried" : `carried ${plural(item.carried, "meeting")}`);
+const carriedText = (item: DigestItem): string => (item.carried === 0 ? "not carried" : `carried ${plural(item.carried, "meeting")}`);
 
 const UPDATE_LIMIT = 500;
 /** The Update cell, shortened: a pasted essay must not bury the rest of the email. */
-export const latestUpdate = (item: DigestItem): string => {
+const latestUpdate = (item: DigestItem): string => {
   const text = item.update.trim();
-  if (text === "") return "none yet";
-  return text.length > UPDATE_LIMIT ? `${text.slice(0, UPDATE_LIMIT - 1)}…` : text;
+  return text === "" ? "none yet" : clip(text, UPDATE_LIMIT);
 };
 
 /** The Status as the sheet should hold it, or what was written there and what to write instead. */

@@ -49,10 +49,10 @@ export const displayName = (text: string): string => {
 export const weekOf = (frame: MailFrame): string => `week of ${formatLongDate(frame.day.weekStart)}`;
 
 /** "due by Thu 19 Nov": the due-soon window as it is, reminder_working_days working days from today; only for "nothing due". */
-export const soonLabel = (frame: MailFrame): string => `due by ${shortDay(frame.day.soonUntil, frame.day.today)}`;
+const soonLabel = (frame: MailFrame): string => `due by ${shortDay(frame.day.soonUntil, frame.day.today)}`;
 
 /** The digest's due-soon heading: "Due in the next 3 working days (by Thu 19 Nov)". */
-export const soonHeading = (frame: MailFrame): string => {
+const soonHeading = (frame: MailFrame): string => {
   const by = shortDay(frame.day.soonUntil, frame.day.today);
   return frame.reminderWorkingDays === 0 ? `Due by ${by}` : `Due in the next ${plural(frame.reminderWorkingDays, "working day")} (by ${by})`;
 };
@@ -147,20 +147,18 @@ export function greeting(names: readonly string[]): string {
   return `Hello ${known.length === 1 ? last : `${known.slice(0, -1).join(", ")} and ${last}`},`;
 }
 
-/** A line above a preview only (never in a sent email), e.g. why this digest will not be sent. */
-export interface PreviewBanner {
-  banner: string;
-}
-
-/** One person's digest; `items` are theirs, already in order (see itemOrder). */
-export function renderDigest(person: string, items: readonly DigestItem[], frame: MailFrame, preview?: PreviewBanner): RenderedMail {
+/**
+ * One person's digest; `items` are theirs, already in order (see itemOrder). `banner` is a line
+ * above a preview only (never in a sent email), e.g. why this digest will not be sent.
+ */
+export function renderDigest(person: string, items: readonly DigestItem[], frame: MailFrame, banner = ""): RenderedMail {
   const subject = digestSubject(items, frame);
   const sections = digestSections(items, frame);
   const intro = digestIntro(items, frame);
   const title = `${committeeTitle(frame)}: your actions, ${weekOf(frame)}`;
   const end = footer(frame);
   const text = [
-    ...(preview ? [preview.banner, ""] : []),
+    ...(banner ? [banner, ""] : []),
     title,
     "",
     greeting([person]),
@@ -171,7 +169,7 @@ export function renderDigest(person: string, items: readonly DigestItem[], frame
     "",
   ].join("\n");
   const body = join([
-    ...(preview ? [paragraph(tone(preview.banner, COLOURS.overdue, true))] : []),
+    ...(banner ? [paragraph(tone(banner, COLOURS.overdue, true))] : []),
     heading(title),
     paragraph(lines([greeting([person]), intro])),
     ...sections.flatMap((s) => [heading(s.title, s.colour), ...(s.note ? [paragraph(s.note, true)] : []), itemTable(s.items, frame.day)]),

@@ -55,17 +55,19 @@ export function reachableOwners({ item, resolution }: ResolvedItem, skips: Skips
 const settingProblem = (problems: readonly Problem[], key: string): Problem | undefined =>
   problems.find((p) => p.tab === "Settings" && p.ref === key);
 
-/** The value as written, from the Settings problem's message (`Value "Fri day" is not valid…`). */
-const writtenValue = (problem: Problem): string => /^Value "(.*)" is not valid/s.exec(problem.message)?.[1] ?? "";
+/** The value as written and quoted, from the Settings problem's message (`Value "Fri day" is not valid…`); "the value" when it has none. */
+const quotedValue = (problem: Problem): string => {
+  const value = /^Value "(.*)" is not valid/s.exec(problem.message)?.[1] ?? "";
+  return value ? `"${value}"` : "the value";
+};
 
 /** Reports a digest_weekday that names no day, so weekly mail going out on Monday is not a surprise. */
 export function noteDigestWeekday(log: LogData, skips: Skips): void {
   const problem = settingProblem(log.problems, "digest_weekday");
   if (!problem) return;
-  const value = writtenValue(problem);
   skips.add(
     "Settings digest_weekday",
-    `${value ? `"${value}"` : "the value"} is not a weekday, so digests and the PMO summary go on ${log.settings.digestWeekday} (the default); write a day such as Friday or Fri`,
+    `${quotedValue(problem)} is not a weekday, so digests and the PMO summary go on ${log.settings.digestWeekday} (the default); write a day such as Friday or Fri`,
     "",
     "digest_weekday",
   );
@@ -75,10 +77,9 @@ export function noteDigestWeekday(log: LogData, skips: Skips): void {
 export function noteAllowedDomains(log: LogData, skips: Skips): void {
   const problem = unreadableAllowedDomains(log);
   if (!problem) return;
-  const value = writtenValue(problem);
   skips.add(
     "Settings allowed_domains",
-    `${value ? `"${value}"` : "the value"} cannot be read, so only pmo_email gets mail (the PMO summary) and no owner or chair does; write mail domains separated by commas, such as example.org, example.gov.uk, or leave it blank for any domain`,
+    `${quotedValue(problem)} cannot be read, so only pmo_email gets mail (the PMO summary) and no owner or chair does; write mail domains separated by commas, such as example.org, example.gov.uk, or leave it blank for any domain`,
     "",
     "allowed_domains",
   );

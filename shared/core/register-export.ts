@@ -1,4 +1,4 @@
-/** The register as a tab, JSON, CSV and Markdown: the "New / Outstanding Actions" table. */
+/** The register as a tab, JSON, CSV and Markdown: the "New / Outstanding Actions" table, and every paper's heading words. */
 import { REGISTER_HEADERS, REGISTER_SECTION } from "../../sheets-schema/tabs.js";
 import { formatLongDate } from "./dates.js";
 import type { RegisterEntry } from "./roll-forward.js";
@@ -15,6 +15,33 @@ export interface RegisterHeading {
    * caller works it out from its `now`, so the core never reads the clock.
    */
   asAt: IsoDate;
+}
+
+/** The heading's words, shared by the HTML, DOCX and Markdown papers so they always agree. */
+export interface RegisterTitle {
+  /** "Design Advisory Group (DAG)", or the code alone when Settings has no name. */
+  title: string;
+  /** "Meeting 30, 8 Nov 2023". */
+  subtitle: string;
+  /** "As at 20 Oct 2023": the day the papers were made, since the log changes after they are printed. */
+  asAt: string;
+  /** "Design Advisory Group (DAG): Meeting 30 outstanding actions", for the browser tab and Word's Title property. */
+  documentTitle: string;
+  /** "DAG Meeting 30 – New / Outstanding Actions – As at 20 Oct 2023", at the foot of every printed page. */
+  footer: string;
+}
+
+export function registerTitle(heading: RegisterHeading): RegisterTitle {
+  const title = heading.committeeName ? `${heading.committeeName} (${heading.committeeCode})` : heading.committeeCode;
+  const when = heading.date ? `, ${formatLongDate(heading.date)}` : "";
+  const asAt = `As at ${formatLongDate(heading.asAt)}`;
+  return {
+    title,
+    subtitle: `Meeting ${heading.meeting}${when}`,
+    asAt,
+    documentTitle: `${title}: Meeting ${heading.meeting} outstanding actions`,
+    footer: `${heading.committeeCode} Meeting ${heading.meeting} – New / Outstanding Actions – ${asAt}`,
+  };
 }
 
 export const registerTabRows = (entries: readonly RegisterEntry[]): Cell[][] =>
@@ -71,10 +98,8 @@ export function registerLines(entries: readonly RegisterEntry[]): RegisterLine[]
 const mdCell = (text: string): string => foldSpaces(text).replace(/[\\`*_[\]<>|&~#]/g, "\\$&");
 
 export function registerMarkdown(heading: RegisterHeading, entries: readonly RegisterEntry[]): string {
-  const title = heading.committeeName ? `${heading.committeeName} (${heading.committeeCode})` : heading.committeeCode;
-  // The same words as the HTML and Word papers' heading ("6 Dec 2023").
-  const when = heading.date ? `, ${formatLongDate(heading.date)}` : "";
-  const lines = [`# ${mdCell(title)}: Meeting ${heading.meeting}${when}`, "", "## New / Outstanding Actions", ""];
+  const { title, subtitle } = registerTitle(heading);
+  const lines = [`# ${mdCell(title)}: ${subtitle}`, "", "## New / Outstanding Actions", ""];
   lines.push("| Area | Ref | Action | Owner | Due |", "|---|---|---|---|---|");
   if (entries.length === 0) lines.push("| | | No outstanding actions | | |");
   for (const line of registerLines(entries)) {

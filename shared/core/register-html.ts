@@ -1,7 +1,6 @@
 /** The register as a printable HTML page: the "New / Outstanding Actions" table for the meeting papers. */
 import { escapeHtml } from "./text.js";
-import { formatLongDate } from "./dates.js";
-import { type RegisterHeading, registerLines } from "./register-export.js";
+import { type RegisterHeading, registerLines, registerTitle } from "./register-export.js";
 import type { RegisterEntry } from "./roll-forward.js";
 
 export { escapeHtml };
@@ -9,32 +8,6 @@ export { escapeHtml };
 /** Escaped, with a line break inside a cell (a wrapped owner) kept as a line break. */
 const cellHtml = (text: string): string =>
   text.trim().split(/\r\n|\r|\n/).map((line) => escapeHtml(line.replace(/\s+/g, " ").trim())).join("<br>");
-
-/** The heading's words, shared by the HTML and DOCX papers so they always agree. */
-export interface RegisterTitle {
-  /** "Design Advisory Group (DAG)", or the code alone when Settings has no name. */
-  title: string;
-  /** "Meeting 30, 8 Nov 2023". */
-  subtitle: string;
-  /** "As at 20 Oct 2023": the day the papers were made, since the log changes after they are printed. */
-  asAt: string;
-  /** "Design Advisory Group (DAG): Meeting 30 outstanding actions", for the browser tab and Word's Title property. */
-  documentTitle: string;
-  /** "DAG Meeting 30 – New / Outstanding Actions – As at 20 Oct 2023", at the foot of every printed page. */
-  footer: string;
-}
-
-export function registerTitle(heading: RegisterHeading): RegisterTitle {
-  const title = heading.committeeName ? `${heading.committeeName} (${heading.committeeCode})` : heading.committeeCode;
-  const when = heading.date ? `, ${formatLongDate(heading.date)}` : "";
-  return {
-    title,
-    subtitle: `Meeting ${heading.meeting}${when}`,
-    asAt: `As at ${formatLongDate(heading.asAt)}`,
-    documentTitle: `${title}: Meeting ${heading.meeting} outstanding actions`,
-    footer: `${heading.committeeCode} Meeting ${heading.meeting} – New / Outstanding Actions – As at ${formatLongDate(heading.asAt)}`,
-  };
-}
 
 /**
  * A CSS string holding sheet text (the committee code): every character but letters, digits and

@@ -1,6 +1,6 @@
 /** One reminder email per owner per day: the run's reminders to one address, sent alone, go as one message. */
 import { type PlannedMail, nameFor } from "./digest-plan.js";
-import { type DigestItem, itemOrder } from "./digest-items.js";
+import { itemOrder } from "./digest-items.js";
 import { type MailFrame, remindersSubject, renderReminders } from "./email-render.js";
 
 const addressKey = (address: string): string => address.trim().toLowerCase();
@@ -36,7 +36,7 @@ export function bundleReminders(reminders: readonly PlannedMail[], frame: MailFr
 
 function bundle(address: string, parts: readonly PlannedMail[], frame: MailFrame): PlannedMail {
   const items = parts.flatMap((p) => (p.item ? [p.item] : [])).sort(itemOrder);
-  const refs = items.map((i: DigestItem) => i.ref);
+  const refs = items.map((i) => i.ref);
   const name = parts.map((p) => nameFor(p, address)).find((n) => n !== "") ?? "";
   return {
     kind: "reminder",

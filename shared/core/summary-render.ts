@@ -3,7 +3,7 @@ import { formatLongDate } from "./dates.js";
 import type { DigestItem } from "./digest-items.js";
 import { COLOURS, type Html, barChart, heading, join, legend, page, paragraph, raw, table, unbroken } from "./email-html.js";
 import { itemTable, itemText } from "./email-items.js";
-import { type MailFrame, type RenderedMail, committeeTitle, subjectPrefix, weekOf } from "./email-render.js";
+import { type MailFrame, type RenderedMail, cleanSubject, committeeTitle, subjectPrefix, weekOf } from "./email-render.js";
 import type { SummaryData } from "./summary-plan.js";
 
 /** Long logs can carry hundreds of problems; the summary points at the Checks column for the rest. */
@@ -13,7 +13,7 @@ const PROBLEM_LIMIT = 40;
 export const summarySubject = (data: SummaryData, frame: MailFrame): string => {
   const { open, overdue, dueThisWeek } = data.totals;
   const parts = [open > 0 ? `${open} open` : "no open actions", overdue > 0 ? `${overdue} overdue` : "", dueThisWeek > 0 ? `${dueThisWeek} due this week` : ""];
-  return `${subjectPrefix(frame)} PMO summary: ${parts.filter(Boolean).join(", ")} (${weekOf(frame)})`;
+  return cleanSubject(`${subjectPrefix(frame)} PMO summary: ${parts.filter(Boolean).join(", ")} (${weekOf(frame)})`);
 };
 
 const totalsRows = (data: SummaryData, frame: MailFrame): [string, string][] => {

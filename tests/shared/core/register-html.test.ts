@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RegisterHeading } from "../../../shared/core/register-export.js";
-import { registerLines } from "../../../shared/core/register-export.js";
-import { cssString, escapeHtml, registerHtml, registerTitle } from "../../../shared/core/register-html.js";
+import { registerLines, registerTitle } from "../../../shared/core/register-export.js";
+import { cssString, escapeHtml, registerHtml } from "../../../shared/core/register-html.js";
 import type { RegisterEntry } from "../../../shared/core/roll-forward.js";
 
 const heading: RegisterHeading = { committeeCode: "DAG", committeeName: "Design <Advisory> Group", meeting: 30, date: "2023-11-08", asAt: "2023-10-20" };
