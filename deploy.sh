@@ -56,13 +56,13 @@ needs_value() {
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --project | --region | --sheets | --digest-time) needs_value "$@" ;;&
-    --project) project="${2:-}"; shift 2 || shift ;;
+    --project) project="$2"; shift 2 ;;
     --project=*) project="${1#*=}"; shift ;;
-    --region) region="${2:-}"; shift 2 || shift ;;
+    --region) region="$2"; shift 2 ;;
     --region=*) region="${1#*=}"; shift ;;
-    --sheets) sheets="${2:-}"; shift 2 || shift ;;
+    --sheets) sheets="$2"; shift 2 ;;
     --sheets=*) sheets="${1#*=}"; shift ;;
-    --digest-time) digest_time="${2:-}"; shift 2 || shift ;;
+    --digest-time) digest_time="$2"; shift 2 ;;
     --digest-time=*) digest_time="${1#*=}"; shift ;;
     --dry-run) dry_run=true; shift ;;
     -h | --help) usage; exit 0 ;;

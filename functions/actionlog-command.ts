@@ -10,7 +10,10 @@ export interface Io {
   err: (text: string) => void;
 }
 
-type Values = Record<string, string | boolean | undefined>;
+export type Values = Record<string, string | boolean | undefined>;
+
+/** loadConfig options for commands that never send mail: a malformed ACTIONLOG_SMTP_URL must not stop them. */
+export const NO_MAIL = { smtpUrl: false } as const;
 
 export interface Command {
   options: NonNullable<ParseArgsConfig["options"]>;
@@ -34,7 +37,6 @@ export const meetingNumber = (values: Values): number => {
 };
 
 export const print = (io: Io, values: Values, json: unknown, human: string) => io.out(values.json ? JSON.stringify(json, null, 2) : human);
-
 
 /** The path with symbolic links resolved, for a file that may not exist yet (its folder's links resolved then). */
 const realPath = (path: string): string => {

@@ -15,7 +15,7 @@ import { initGoogleSheet } from "./actionlog-init-gsheet.js";
 import { importMinutesCommand } from "./actionlog-import.js";
 import { DIGEST_COMMANDS } from "./actionlog-digest.js";
 import { serve } from "./actionlog-serve.js";
-import { type Command, checkOut, common, flag, meetingNumber, print, required, text, writeOut } from "./actionlog-command.js";
+import { type Command, NO_MAIL, type Values, checkOut, common, flag, meetingNumber, print, required, text, writeOut } from "./actionlog-command.js";
 import { formatRollover, formatValidate } from "./actionlog-output.js";
 
 export const USAGE = `actionlog: a committee's action log, checked, dated and rolled forward
@@ -40,14 +40,11 @@ register); 2 bad usage or unreadable workbook.
 Due accepts 13/10/2023, 13 Oct 2023, 2023-10-13, ASAP, Next meeting, +10 WD, 10 working days.
 `;
 
-/** For commands that never send mail: a malformed ACTIONLOG_SMTP_URL must not stop them. */
-const NO_MAIL = { smtpUrl: false } as const;
-
 /**
  * --format, else the --out file's extension, else md. A format that contradicts the extension is
  * refused: Word cannot open Markdown saved as register.docx.
  */
-function registerFormat(values: Record<string, string | boolean | undefined>): RegisterFormat {
+function registerFormat(values: Values): RegisterFormat {
   const out = typeof values.out === "string" ? values.out : undefined;
   const extension = out === undefined ? undefined : extname(out).slice(1).toLowerCase();
   const fromOut = REGISTER_FORMATS.find((f) => f === extension);
@@ -136,7 +133,7 @@ export const COMMANDS = {
   demo: {
     options: { dir: text, help: flag },
     async run(values, _positionals, io) {
-      return runDemo(typeof values.dir === "string" ? values.dir : "actionlog-demo", loadConfig().now(), io);
+      return runDemo(typeof values.dir === "string" ? values.dir : "actionlog-demo", loadConfig(undefined, NO_MAIL).now(), io);
     },
   },
   serve,

@@ -12,9 +12,7 @@ import { committeeToday, formatLongDate, isIsoDate } from "../shared/core/dates.
 import { ActionlogError } from "../shared/core/errors.js";
 import { type DigestReport, runDigest } from "../shared/jobs/digest-job.js";
 import { runPreview } from "../shared/jobs/preview-job.js";
-import { type Command, checkOut, common, flag, print, required, text, writeOut } from "./actionlog-command.js";
-
-type Values = Parameters<Command["run"]>[0];
+import { type Command, NO_MAIL, type Values, checkOut, common, flag, print, required, text, writeOut } from "./actionlog-command.js";
 
 const ZONE = "Europe/London";
 
@@ -106,7 +104,6 @@ export const DIGEST_COMMANDS = {
     options: { ...common, today: text, outbox: text, smtp: text },
     async run(values, _positionals, io) {
       const sheet = required(values, "sheet", "the workbook, such as log.xlsx");
-      // ACTIONLOG_SMTP_URL matters only when it is the transport, so a bad one never stops --outbox or --smtp.
       // ACTIONLOG_SMTP_URL matters only when nothing else says where mail goes and mail will go.
       const config = loadConfig(undefined, { smtpUrl: values.outbox === undefined && values.smtp === undefined && values["dry-run"] !== true });
       const now = clockFor(typeof values.today === "string" ? values.today : undefined, config);
@@ -127,7 +124,7 @@ export const DIGEST_COMMANDS = {
       const sheet = required(values, "sheet", "the workbook, such as log.xlsx");
       const person = required(values, "person", 'a member\'s name, initials or alias, such as "Paul Pettitt"');
       if (typeof values.out === "string") checkOut(values.out, sheet, ["html", "htm"]);
-      const now = clockFor(typeof values.today === "string" ? values.today : undefined, loadConfig(undefined, { smtpUrl: false }));
+      const now = clockFor(typeof values.today === "string" ? values.today : undefined, loadConfig(undefined, NO_MAIL));
       const preview = await runPreview(openWorkbook(sheet), { person, now });
       if (typeof values.out === "string") {
         await writeOut(values.out, preview.html);

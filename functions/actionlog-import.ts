@@ -3,13 +3,12 @@ import { readFile } from "node:fs/promises";
 import { openWorkbook } from "../shared/adapters/open-workbook.js";
 import { loadConfig } from "../shared/config.js";
 import { formatUkDate, isIsoDate } from "../shared/core/dates.js";
+import { plural } from "../shared/core/email-items.js";
 import { ActionlogError } from "../shared/core/errors.js";
 import { minutesJson } from "../shared/core/minutes/extract.js";
 import { ATTENTION_KINDS } from "../shared/core/minutes/types.js";
 import { type ImportMinutesReport, importMinutes } from "../shared/jobs/import-minutes-job.js";
-import { type Command, type Io, common, required, text } from "./actionlog-command.js";
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+import { type Command, type Io, NO_MAIL, common, required, text } from "./actionlog-command.js";
 
 /** Apologies are listed with the attendees in minutes, but they did not attend. */
 const apologies = (report: ImportMinutesReport): string => {
@@ -60,7 +59,7 @@ export const importMinutesCommand: Command = {
     const dryRun = values["dry-run"] === true;
     const bytes = await readSource(path);
     const report = await importMinutes(openWorkbook(sheet), bytes, {
-      now: loadConfig().now(),
+      now: loadConfig(undefined, NO_MAIL).now(),
       dryRun,
       actor: "actionlog import-minutes",
       meetingDate: typeof meetingDate === "string" ? meetingDate : null,

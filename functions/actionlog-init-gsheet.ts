@@ -3,10 +3,10 @@ import { createGoogleSheetSetup } from "../shared/adapters/google-sheet-setup.js
 import { spreadsheetIdOf } from "../shared/adapters/open-workbook.js";
 import { loadConfig } from "../shared/config.js";
 import { setupGoogleSheet } from "../shared/jobs/setup-google-sheet-job.js";
-import type { Io } from "./actionlog-command.js";
+import { type Io, NO_MAIL } from "./actionlog-command.js";
 
 export async function initGoogleSheet(sheet: string, options: { code: string; name: string }, io: Io): Promise<number> {
-  const config = loadConfig();
+  const config = loadConfig(undefined, NO_MAIL);
   const rootUrl = config.sheetsRootUrl;
   const target = createGoogleSheetSetup({ spreadsheetId: spreadsheetIdOf(sheet), ...(rootUrl ? { rootUrl } : {}) });
   const now = config.now();

@@ -1,10 +1,9 @@
 /** Human-readable reports for the terminal; --json prints the stable shapes instead. */
+import { plural } from "../shared/core/email-items.js";
 import { cellText } from "../shared/core/text.js";
 import type { Change, Problem } from "../shared/core/types.js";
 import type { RolloverReport } from "../shared/jobs/rollover-job.js";
 import type { ValidateReport } from "../shared/jobs/validate-job.js";
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** `Actions row 14 (DAG29-03): Due "31/02/2024" is not a date; ...` */
 export const problemLine = (p: Problem): string =>

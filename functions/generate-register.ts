@@ -21,7 +21,6 @@ const summary = (report: RolloverReport) => ({
   warnings: report.warnings,
   /** Outstanding actions left off for their problems (each named in warnings): the sheet's dialog must not read as all done. */
   leftOff: leftOffWarnings(report.warnings).length,
-  changes: report.changes,
   skipped: report.skipped,
 });
 

@@ -1,5 +1,6 @@
 /** weeklyDigest (CloudEvent, daily from Cloud Scheduler): digests on digest_weekday, due-soon reminders every working day. */
 import { type CloudEvent, cloudEvent } from "@google-cloud/functions-framework";
+import { plural } from "../shared/core/email-items.js";
 import { runDigest } from "../shared/jobs/digest-job.js";
 import { eachSheet, logSheets } from "./each-sheet.js";
 import type { Mailer } from "../shared/adapters/mailer.js";
@@ -39,7 +40,7 @@ export async function weeklyDigest(event: CloudEvent<unknown>): Promise<void> {
     // An SMTP outage or a lapsed password fails every message: that must alert like a failed sheet.
     // A run that yielded to another sent nothing: worth a look, since two runs at once means two schedules.
     const concern = failed > 0 && sent === 0 ? "ERROR" : failed > 0 || busy > 0 ? "WARNING" : "INFO";
-    const yielded = busy > 0 ? `; another digest run was sending on ${busy} sheet${busy === 1 ? "" : "s"}, so this one sent nothing there` : "";
+    const yielded = busy > 0 ? `; another digest run was sending on ${plural(busy, "sheet")}, so this one sent nothing there` : "";
     logSheets(runtime, "weeklyDigest", event.id, results, `sent ${sent} messages${failed > 0 ? `, ${failed} failed (retried on the next run)` : ""}${yielded}`, concern);
   } finally {
     await mailer.close();

@@ -1,24 +1,12 @@
 /** `actionlog rollover` with outstanding actions it leaves off the register: warns and exits 1, as register does (README's exit codes). */
-import { rm } from "node:fs/promises";
-import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { cli, readXlsx, tempDir, writeXlsx } from "../support/cli.js";
+import { describe, expect, it } from "vitest";
+import { cli, readXlsx, sheetPerTest, writeXlsx } from "../support/cli.js";
 import { action, buildLog } from "../support/log-fixture.js";
 
-let dir: string;
-let sheet: string;
-beforeEach(async () => {
-  dir = await tempDir();
-  sheet = join(dir, "log.xlsx");
-  vi.stubEnv("ACTIONLOG_NOW", "2023-10-20T09:00:00Z");
-});
-afterEach(async () => {
-  vi.unstubAllEnvs();
-  await rm(dir, { recursive: true, force: true });
-});
+const files = sheetPerTest("2023-10-20T09:00:00Z");
 
 const WARNING = 'Actions row 3 (DAG29-15) is not on the register: Status "On hold" is not a status; write Ongoing and say why in Update';
-const registerRefs = async () => (await readXlsx(sheet)).tabs.find((t) => t.name === "Register DAG30")?.rows.map((r) => r.cells[2]);
+const registerRefs = async () => (await readXlsx(files.sheet)).tabs.find((t) => t.name === "Register DAG30")?.rows.map((r) => r.cells[2]);
 
 describe("actionlog rollover exit codes (regression: it exited 0 with actions left off the register)", () => {
   it.each([
@@ -26,8 +14,8 @@ describe("actionlog rollover exit codes (regression: it exited 0 with actions le
     ["--json", ["--json"]],
     ["--dry-run", ["--dry-run"]],
   ])("%s: names the action left off and exits 1, writing the rest unless a dry run", async (_name, extra) => {
-    await writeXlsx(sheet, buildLog({ actions: [action(), action({ Ref: "DAG29-15", Status: "On hold" })] }));
-    const result = await cli("rollover", "--sheet", sheet, "--meeting", "29", ...extra);
+    await writeXlsx(files.sheet, buildLog({ actions: [action(), action({ Ref: "DAG29-15", Status: "On hold" })] }));
+    const result = await cli("rollover", "--sheet", files.sheet, "--meeting", "29", ...extra);
     expect([result.code, result.err]).toEqual([1, ""]);
     if (extra[0] === "--json") expect(JSON.parse(result.out).warnings).toContain(WARNING);
     else expect(result.out.split("\nWarnings:\n")[1]?.split("\n")).toContain(`  ${WARNING}`);
@@ -36,8 +24,8 @@ describe("actionlog rollover exit codes (regression: it exited 0 with actions le
 
   it("exits 0 when its warnings are only about actions on the register (overdue) or problems that leave none off", async () => {
     const actions = [action({ Due: "01/10/2023" }), action({ Ref: "DAG29-02", Due: "31/02/2024" })];
-    await writeXlsx(sheet, buildLog({ actions }));
-    const result = await cli("rollover", "--sheet", sheet, "--meeting", "29");
+    await writeXlsx(files.sheet, buildLog({ actions }));
+    const result = await cli("rollover", "--sheet", files.sheet, "--meeting", "29");
     expect(result.out).toContain("DAG29-01 was due 01/10/2023 and is overdue");
     expect(result.out).toContain("The log has 1 problem;");
     expect([result.code, result.err]).toEqual([0, ""]);

@@ -1,44 +1,37 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { HEADERS } from "../../sheets-schema/tabs.js";
-import { cli, readXlsx, tempDir, writeXlsx } from "../support/cli.js";
+import { cli, readXlsx, sheetPerTest, writeXlsx } from "../support/cli.js";
 import { action, buildLog } from "../support/log-fixture.js";
 
-let dir: string;
-let sheet: string;
+const files = sheetPerTest("2023-10-20T09:00:00Z");
 
-beforeEach(async () => {
-  dir = await tempDir();
-  sheet = join(dir, "log.xlsx");
-  vi.stubEnv("ACTIONLOG_NOW", "2023-10-20T09:00:00Z");
-});
-
-const tabRows = async (name: string) => (await readXlsx(sheet)).tabs.find((t) => t.name === name)?.rows.map((r) => r.cells) ?? [];
+const tabRows = async (name: string) => (await readXlsx(files.sheet)).tabs.find((t) => t.name === name)?.rows.map((r) => r.cells) ?? [];
 
 describe("actionlog init", () => {
   it("creates every tab with its headers and the default Settings", async () => {
-    const result = await cli("init", sheet, "--committee", "dag", "--name", "Design Advisory Group");
+    const result = await cli("init", files.sheet, "--committee", "dag", "--name", "Design Advisory Group");
     expect(result.code).toBe(0);
-    const book = await readXlsx(sheet);
+    const book = await readXlsx(files.sheet);
     expect(book.tabs.map((t) => [t.name, t.headers])).toEqual(Object.entries(HEADERS));
     expect(await tabRows("Settings")).toContainEqual(["committee_code", "DAG"]);
     expect(await tabRows("Settings")).toContainEqual(["asap_working_days", "5"]);
   });
 
   it("refuses to overwrite an existing file and leaves it untouched", async () => {
-    await writeFile(sheet, "precious");
-    const result = await cli("init", sheet, "--committee", "DAG");
+    await writeFile(files.sheet, "precious");
+    const result = await cli("init", files.sheet, "--committee", "DAG");
     expect(result).toMatchObject({ code: 2, out: "" });
     expect(result.err).toContain("already exists");
-    expect(await readFile(sheet, "utf8")).toBe("precious");
+    expect(await readFile(files.sheet, "utf8")).toBe("precious");
   });
 });
 
 describe("actionlog validate", () => {
   it("prints the pinned JSON shape, writes Checks and normalisations, audits each, exits 1 on problems", async () => {
-    await writeXlsx(sheet, buildLog({ actions: [action({ Due: "31/02/2024" }), action({ Ref: "", Status: "ongoing", Action: "Second" })] }));
-    const result = await cli("validate", "--sheet", sheet, "--json");
+    await writeXlsx(files.sheet, buildLog({ actions: [action({ Due: "31/02/2024" }), action({ Ref: "", Status: "ongoing", Action: "Second" })] }));
+    const result = await cli("validate", "--sheet", files.sheet, "--json");
     expect(result.code).toBe(1);
     const json = JSON.parse(result.out);
     expect(Object.keys(json)).toEqual(["ok", "rows", "problems", "changes"]);
@@ -63,41 +56,41 @@ describe("actionlog validate", () => {
   });
 
   it("exits 0 and writes nothing on a second run once the log is clean", async () => {
-    await writeXlsx(sheet, buildLog({ actions: [action()] }));
-    expect((await cli("validate", "--sheet", sheet)).code).toBe(0);
-    const before = await readFile(sheet);
-    const again = await cli("validate", "--sheet", sheet);
+    await writeXlsx(files.sheet, buildLog({ actions: [action()] }));
+    expect((await cli("validate", "--sheet", files.sheet)).code).toBe(0);
+    const before = await readFile(files.sheet);
+    const again = await cli("validate", "--sheet", files.sheet);
     expect(again.code).toBe(0);
     expect(again.out).toContain("0 problems, wrote 0 changes");
-    expect((await readFile(sheet)).equals(before)).toBe(true);
+    expect((await readFile(files.sheet)).equals(before)).toBe(true);
   });
 
   it("--dry-run reports the changes but leaves the file byte for byte", async () => {
-    await writeXlsx(sheet, buildLog({ actions: [action({ Ref: "" })] }));
-    const before = await readFile(sheet);
-    const result = await cli("validate", "--sheet", sheet, "--dry-run");
+    await writeXlsx(files.sheet, buildLog({ actions: [action({ Ref: "" })] }));
+    const before = await readFile(files.sheet);
+    const result = await cli("validate", "--sheet", files.sheet, "--dry-run");
     expect(result.out).toContain("would write 2 changes");
-    expect((await readFile(sheet)).equals(before)).toBe(true);
+    expect((await readFile(files.sheet)).equals(before)).toBe(true);
   });
 
   it.each([
     ["a missing file", null, "No workbook at"],
     ["a corrupt file", "not a zip at all", "log.xlsx"],
   ])("gives one clear line and exit 2 for %s", async (_name, content, message) => {
-    if (content !== null) await writeFile(sheet, content);
-    const result = await cli("validate", "--sheet", sheet);
+    if (content !== null) await writeFile(files.sheet, content);
+    const result = await cli("validate", "--sheet", files.sheet);
     expect(result.code).toBe(2);
     expect(result.err.trim().split("\n")).toHaveLength(1);
     expect(result.err).toContain(message);
-    if (content !== null) expect(await readFile(sheet, "utf8")).toBe(content);
+    if (content !== null) expect(await readFile(files.sheet, "utf8")).toBe(content);
   });
 
   it("names the tab and header when a required header is missing", async () => {
     const log = buildLog({ actions: [action()] });
     const actions = log.tabs.find((t) => t.name === "Actions");
     if (actions) actions.headers[5] = "When";
-    await writeXlsx(sheet, log);
-    const result = await cli("validate", "--sheet", sheet);
+    await writeXlsx(files.sheet, log);
+    const result = await cli("validate", "--sheet", files.sheet);
     expect(result.code).toBe(2);
     expect(result.err).toContain('Actions: Header "Due" is missing from row 1 of the Actions tab');
   });
@@ -131,8 +124,8 @@ describe("actionlog rollover and register", () => {
   });
 
   it("prints the pinned JSON shape, writes the Register tab and Carried, and is idempotent", async () => {
-    await writeXlsx(sheet, log());
-    const first = await cli("rollover", "--sheet", sheet, "--meeting", "29", "--json");
+    await writeXlsx(files.sheet, log());
+    const first = await cli("rollover", "--sheet", files.sheet, "--meeting", "29", "--json");
     expect(first.code).toBe(0);
     const json = JSON.parse(first.out);
     expect(Object.keys(json)).toEqual(["meeting", "next", "register", "warnings"]);
@@ -143,48 +136,48 @@ describe("actionlog rollover and register", () => {
       ["Previous Meeting(s)", "CR032 Impact Assessment", "DAG28-04", "NGESO to amend CR032 and resubmit", "NGESO Representative (Daniel Arrowsmith)", "08/11/2023"],
     ]);
     const auditRows = (await tabRows("Audit")).length;
-    const second = await cli("rollover", "--sheet", sheet, "--meeting", "29", "--json");
+    const second = await cli("rollover", "--sheet", files.sheet, "--meeting", "29", "--json");
     expect(JSON.parse(second.out).register).toEqual(json.register);
     expect((await tabRows("Audit")).length).toBe(auditRows);
-    expect((await cli("rollover", "--sheet", sheet, "--meeting", "29")).out).toContain("is unchanged");
+    expect((await cli("rollover", "--sheet", files.sheet, "--meeting", "29")).out).toContain("is unchanged");
   });
 
   it("exports md, csv (formulas neutralised) and json, to stdout or --out", async () => {
-    await writeXlsx(sheet, log());
-    const md = await cli("register", "--sheet", sheet, "--meeting", "30", "--format", "md");
+    await writeXlsx(files.sheet, log());
+    const md = await cli("register", "--sheet", files.sheet, "--meeting", "30", "--format", "md");
     expect(md.out).toContain("# Design Advisory Group (DAG): Meeting 30, 8 Nov 2023");
     expect(md.out).toContain("| **Previous Meeting(s)** | | | | |");
-    const out = join(dir, "register.csv");
-    expect((await cli("register", "--sheet", sheet, "--meeting", "30", "--format", "csv", "--out", out)).code).toBe(0);
+    const out = join(files.dir, "register.csv");
+    expect((await cli("register", "--sheet", files.sheet, "--meeting", "30", "--format", "csv", "--out", out)).code).toBe(0);
     const csv = await readFile(out, "utf8");
     expect(csv).toContain(`'=HYPERLINK(""http://evil"")`);
     expect(csv.split("\r\n")[0]).toBe("\uFEFFSection,Area,Ref,Action,Owner,Due,Due Date,Carried"); // BOM: Excel reads it as UTF-8
-    const json = JSON.parse((await cli("register", "--sheet", sheet, "--meeting", "30", "--format", "json")).out);
+    const json = JSON.parse((await cli("register", "--sheet", files.sheet, "--meeting", "30", "--format", "json")).out);
     expect(json.register.map((e: { ref: string }) => e.ref)).toEqual(["DAG29-01", "DAG29-02", "DAG28-04"]);
   });
 
   it("takes the format from --out's extension, and refuses one that contradicts --format", async () => {
-    await writeXlsx(sheet, log());
-    const docx = join(dir, "papers.docx");
-    expect((await cli("register", "--sheet", sheet, "--meeting", "30", "--out", docx)).code).toBe(0);
+    await writeXlsx(files.sheet, log());
+    const docx = join(files.dir, "papers.docx");
+    expect((await cli("register", "--sheet", files.sheet, "--meeting", "30", "--out", docx)).code).toBe(0);
     expect((await readFile(docx)).subarray(0, 2).toString()).toBe("PK"); // a Word file, not Markdown
-    const wrong = await cli("register", "--sheet", sheet, "--meeting", "30", "--format", "csv", "--out", join(dir, "x.docx"));
+    const wrong = await cli("register", "--sheet", files.sheet, "--meeting", "30", "--format", "csv", "--out", join(files.dir, "x.docx"));
     expect(wrong.code).toBe(2);
     expect(wrong.err).toContain("ends in .docx but --format is csv");
   });
 
   it("says what to do when --out names a folder that does not exist, and writes nothing", async () => {
-    await writeXlsx(sheet, log());
-    const out = join(dir, "papers", "register.csv");
-    const result = await cli("register", "--sheet", sheet, "--meeting", "30", "--format", "csv", "--out", out);
+    await writeXlsx(files.sheet, log());
+    const out = join(files.dir, "papers", "register.csv");
+    const result = await cli("register", "--sheet", files.sheet, "--meeting", "30", "--format", "csv", "--out", out);
     expect(result.code).toBe(2);
-    expect(result.err).toContain(`Cannot write ${out}: the folder ${join(dir, "papers")} does not exist; create it`);
+    expect(result.err).toContain(`Cannot write ${out}: the folder ${join(files.dir, "papers")} does not exist; create it`);
     expect(result.err).not.toContain("ENOENT");
   });
 
   it("explains what to add when the next meeting is missing, and exits 2", async () => {
-    await writeXlsx(sheet, log());
-    const result = await cli("rollover", "--sheet", sheet, "--meeting", "31");
+    await writeXlsx(files.sheet, log());
+    const result = await cli("rollover", "--sheet", files.sheet, "--meeting", "31");
     expect(result.code).toBe(2);
     expect(result.err).toContain("Meeting 31 is Scheduled in Meetings; set its Status to Held");
   });

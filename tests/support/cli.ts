@@ -1,7 +1,8 @@
 /** Runs the actionlog command in-process, capturing its output and exit code. */
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterEach, beforeEach, vi } from "vitest";
 import { main } from "../../functions/actionlog.js";
 import { createXlsxWorkbook } from "../../shared/adapters/workbook.xlsx.js";
 import type { RawWorkbook } from "../../shared/adapters/workbook.js";
@@ -20,6 +21,25 @@ export async function cli(...argv: string[]): Promise<CliResult> {
 }
 
 export const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), "actionlog-cli-"));
+
+/**
+ * Gives each test of the file a folder of its own and the path of a log.xlsx in it (not written),
+ * with the command's clock at `nowIso` when given; the folder and the clock go after each test.
+ * Read `dir` and `sheet` inside a test or hook: they change from one test to the next.
+ */
+export function sheetPerTest(nowIso?: string): { readonly dir: string; readonly sheet: string } {
+  const files = { dir: "", sheet: "" };
+  beforeEach(async () => {
+    files.dir = await tempDir();
+    files.sheet = join(files.dir, "log.xlsx");
+    if (nowIso !== undefined) vi.stubEnv("ACTIONLOG_NOW", nowIso);
+  });
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    await rm(files.dir, { recursive: true, force: true });
+  });
+  return files;
+}
 
 /** Writes a raw workbook to a new .xlsx file through the real adapter. */
 export async function writeXlsx(path: string, workbook: RawWorkbook): Promise<void> {
