@@ -1,7 +1,8 @@
 /** Setup's Dashboard tab: helper tables of open and overdue actions by owner and by area, with a native chart over each; pure. */
 import type { sheets_v4 } from "@googleapis/sheets";
 import { columnIndex, findTab } from "./batch-plan.js";
-import { columnName, DEFAULT_COLUMNS, DEFAULT_ROWS, quoteSheetName } from "./google-grid.js";
+import { DEFAULT_COLUMNS, DEFAULT_ROWS, quoteSheetName } from "./google-grid.js";
+import { columnLetter } from "../../sheets-schema/columns.js";
 import type { PlanSink, SheetInventory, SheetRequest, TabLayout } from "./google-setup-parts.js";
 import { addSheet, boldRow } from "./google-setup-parts.js";
 
@@ -28,14 +29,14 @@ const CHART_COLUMN = 8;
  */
 export const blockFormulas = (actions: TabLayout, block: Block) => {
   const range = (header: string) => {
-    const letter = columnName(columnIndex(actions.headers, header) + 1);
+    const letter = columnLetter(columnIndex(actions.headers, header) + 1);
     return `${quoteSheetName(actions.name)}!${letter}2:${letter}`;
   };
   const key = range(block.key);
   const status = range("Status");
   const due = range("Due Date");
   const date = `IFERROR(DATEVALUE(${due}),${due})`;
-  const keys = `${columnName(block.column + 1)}3:${columnName(block.column + 1)}`;
+  const keys = `${columnLetter(block.column + 1)}3:${columnLetter(block.column + 1)}`;
   return {
     keys: `=IFERROR(SORT(UNIQUE(FILTER(${key},${key}<>"",LOWER(${status})<>"closed"))),"")`,
     open: `=BYROW(${keys},LAMBDA(k,IF(k="",,COUNTIFS(${key},k,${status},"<>Closed"))))`,

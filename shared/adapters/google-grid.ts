@@ -1,4 +1,5 @@
 /** Converts between Sheets API grid data and the port's cells, and turns a batch plan into the one write request. */
+import { columnLetter } from "../../sheets-schema/columns.js";
 import type { sheets_v4 } from "@googleapis/sheets";
 import type { Cell } from "../core/types.js";
 import type { BatchPlan } from "./batch-plan.js";
@@ -47,15 +48,9 @@ export const sheetIdAllocator = (taken: Iterable<number>) => {
 /** `'Register DAG30'`, `'Bob''s tab'`: always quoted, since names with spaces, digits or apostrophes need it. */
 export const quoteSheetName = (title: string): string => `'${title.replaceAll("'", "''")}'`;
 
-export const columnName = (column: number): string => {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-};
-
 /** `'Actions'!L14` for 1-based row and column, or a row span `'Audit'!A9:H9`. */
 export const a1 = (title: string, row: number, column: number, lastColumn = column): string =>
-  `${quoteSheetName(title)}!${columnName(column)}${row}${lastColumn > column ? `:${columnName(lastColumn)}${row}` : ""}`;
+  `${quoteSheetName(title)}!${columnLetter(column)}${row}${lastColumn > column ? `:${columnLetter(lastColumn)}${row}` : ""}`;
 
 /** A cell's shown value: dates come as serial numbers, formulas as their results, errors as #N/A and friends. */
 export const cellFromValue = (value: sheets_v4.Schema$ExtendedValue | null | undefined): Cell => {

@@ -2,7 +2,7 @@
 import type { sheets_v4 } from "@googleapis/sheets";
 import { AUTOMATION_COLUMNS } from "../../sheets-schema/tabs.js";
 import { columnIndex } from "./batch-plan.js";
-import { columnName } from "./google-grid.js";
+import { columnLetter } from "../../sheets-schema/columns.js";
 import type { PlanSink, SheetRequest, TabLayout } from "./google-setup-parts.js";
 
 type Color = sheets_v4.Schema$Color;
@@ -35,8 +35,8 @@ const hasProtection = (layout: TabLayout, description: string): boolean =>
  * unreadable Due Date is not a number and colours nothing. Closed rows are never coloured.
  */
 export const dueFormulas = (layout: TabLayout, reminderWorkingDays: number) => {
-  const status = columnName(columnIndex(layout.headers, "Status") + 1);
-  const due = columnName(columnIndex(layout.headers, "Due Date") + 1);
+  const status = columnLetter(columnIndex(layout.headers, "Status") + 1);
+  const due = columnLetter(columnIndex(layout.headers, "Due Date") + 1);
   const date = `IFERROR(DATEVALUE($${due}2),$${due}2)`;
   const open = `LOWER($${status}2)<>"closed",ISNUMBER(${date})`;
   return {

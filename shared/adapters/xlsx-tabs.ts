@@ -1,4 +1,5 @@
 /** Creates or replaces whole worksheets for the xlsx adapter, laid out so a member can read them straight away. */
+import { columnLetter } from "../../sheets-schema/columns.js";
 import type { Workbook as ExcelWorkbook, Worksheet } from "exceljs";
 import { headerKey } from "../../sheets-schema/tabs.js";
 import { ActionlogError } from "../core/errors.js";
@@ -33,12 +34,6 @@ export const checkTabName = (name: string): void => {
               ? "Excel reserves it"
               : undefined;
   if (problem) throw new ActionlogError("SCHEMA", `Cannot create tab "${name}" in an Excel workbook: ${problem}.`);
-};
-
-export const columnLetter = (column: number): string => {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 };
 
 const widthFor = (header: string, index: number, rows: readonly Cell[][]): number => {
