@@ -2,6 +2,7 @@
 import { createGoogleSheetSetup } from "../shared/adapters/google-sheet-setup.js";
 import { spreadsheetIdOf } from "../shared/adapters/open-workbook.js";
 import { loadConfig } from "../shared/config.js";
+import { sheetTime } from "../shared/core/dates.js";
 import { setupGoogleSheet } from "../shared/jobs/setup-google-sheet-job.js";
 import { type Io, NO_MAIL } from "./actionlog-command.js";
 
@@ -10,7 +11,7 @@ export async function initGoogleSheet(sheet: string, options: { code: string; na
   const rootUrl = config.sheetsRootUrl;
   const target = createGoogleSheetSetup({ spreadsheetId: spreadsheetIdOf(sheet), ...(rootUrl ? { rootUrl } : {}) });
   const now = config.now();
-  const audit = { time: now.setZone("Europe/London").toISO({ suppressMilliseconds: true }) ?? "", actor: "actionlog init" };
+  const audit = { time: sheetTime(now, "Europe/London"), actor: "actionlog init" };
   const report = await setupGoogleSheet(target, { committeeCode: options.code, committeeName: options.name, audit });
   const kept = report.kept.map((line) => `\nNote: ${line}.`).join("");
   if (report.changes.length === 0) {

@@ -205,3 +205,6 @@ const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "S
 /** 2023-10-13 → 13 Oct 2023 (no leading zero on the day, as UK prose writes it). */
 export const formatLongDate = (date: IsoDate): string =>
   `${Number(date.slice(8, 10))} ${SHORT_MONTHS[Number(date.slice(5, 7)) - 1] ?? "?"} ${date.slice(0, 4)}`;
+
+/** When a job wrote a row of Audit or the Mail Log: ISO 8601 to the second, in the committee's zone, as a member reads it. */
+export const sheetTime = (now: DateTime, timezone: string): string => now.setZone(timezone).toISO({ suppressMilliseconds: true }) ?? "";

@@ -3,7 +3,7 @@ import { type CommitteeDay, type DigestItem, needsDueDate } from "./digest-items
 import { formatLongDate } from "./dates.js";
 import { COLOURS, type Html, heading, join, lines, page, paragraph, tone } from "./email-html.js";
 import { itemTable, itemText, longDay, noWorkingDaysLeft, plural, shortDay } from "./email-items.js";
-import { foldSpaces } from "./text.js";
+import { foldSpaces, listInWords } from "./text.js";
 
 /** What every message of a run shares: the committee, the day and the settings the words depend on. */
 export interface MailFrame {
@@ -142,9 +142,7 @@ function digestIntro(items: readonly DigestItem[], frame: MailFrame): string {
 /** "Hello Paul Pettitt," or "Hello Paul Pettitt and Lee Cox,"; "Hello," when no name is known. */
 export function greeting(names: readonly string[]): string {
   const known = names.filter((n) => n.trim() !== "");
-  const last = known.at(-1);
-  if (last === undefined) return "Hello,";
-  return `Hello ${known.length === 1 ? last : `${known.slice(0, -1).join(", ")} and ${last}`},`;
+  return known.length === 0 ? "Hello," : `Hello ${listInWords(known)},`;
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Lookups over the meeting calendar: dates by number, the next Scheduled meeting, and the steps that skip Cancelled ones. */
+import { listInWords } from "./text.js";
 import type { IsoDate, Meeting } from "./types.js";
 
 /**
@@ -83,5 +84,4 @@ export function missingNextText(step: { missing: number; cancelled: number[] }):
   return `Meeting ${step.missing} is not in the Meetings tab; add a row for it (Meeting ${step.missing}, Date, Status Scheduled) so its register can be built${skipped}`;
 }
 
-const listOf = (numbers: readonly number[]): string =>
-  numbers.length === 1 ? `meeting ${numbers[0]}` : `meetings ${numbers.slice(0, -1).join(", ")} and ${numbers.at(-1)}`;
+const listOf = (numbers: readonly number[]): string => `${numbers.length === 1 ? "meeting" : "meetings"} ${listInWords(numbers.map(String))}`;

@@ -5,6 +5,7 @@ import { TAB } from "../../sheets-schema/tabs.js";
 import { columnIndex } from "../adapters/batch-plan.js";
 import { cellName, coveringMerge, type MergeBox, mergeBoxes, rangeName } from "../adapters/merged-cells.js";
 import type { ChangeBatch, CellUpdate, RawWorkbook, RowAppend } from "../adapters/workbook.js";
+import { sheetTime } from "../core/dates.js";
 import type { Change, Problem } from "../core/types.js";
 
 export interface AuditContext {
@@ -21,7 +22,7 @@ export type AuditEntry = Pick<Change, "tab" | "ref" | "column" | "old" | "new" |
 export const auditRow = (audit: AuditContext, entry: AuditEntry): RowAppend => ({
   tab: TAB.audit,
   values: {
-    Time: audit.now.setZone(audit.timezone).toISO({ suppressMilliseconds: true }) ?? "",
+    Time: sheetTime(audit.now, audit.timezone),
     Actor: audit.actor,
     Tab: entry.tab,
     Ref: entry.ref,

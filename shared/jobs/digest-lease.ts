@@ -5,6 +5,7 @@ import { MAIL_LOG_HEADERS, MAIL_LOG_TAB } from "../../sheets-schema/mail-log.js"
 import { cellAt, locateColumns } from "../../sheets-schema/columns.js";
 import { findTab } from "../../sheets-schema/parse-log.js";
 import type { RawWorkbook, Workbook } from "../adapters/workbook.js";
+import { sheetTime } from "../core/dates.js";
 import { cellText } from "../core/text.js";
 
 /**
@@ -53,7 +54,7 @@ function runningLeases(workbook: RawWorkbook, now: DateTime): LeaseRow[] {
  */
 export async function takeDigestLease(workbook: Workbook, options: { now: DateTime; timezone: string; actor: string; createTab: boolean }): Promise<LeaseOutcome> {
   const key = `${KEY_PREFIX}${randomUUID()}`;
-  const time = options.now.setZone(options.timezone).toISO({ suppressMilliseconds: true }) ?? "";
+  const time = sheetTime(options.now, options.timezone);
   const tabs = options.createTab ? [{ name: MAIL_LOG_TAB, headers: [...MAIL_LOG_HEADERS], rows: [] }] : [];
   await workbook.apply({ tabs, updates: [], appends: [{ tab: MAIL_LOG_TAB, values: { Time: time, Key: key, Subject: `digest run by ${options.actor}`, Status: "running" } }] });
   // After the append, never before: only a read that follows it can see whose row came first.

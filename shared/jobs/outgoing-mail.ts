@@ -4,6 +4,7 @@ import type { DateTime } from "luxon";
 import type { MailLogValues, MailStatus } from "../../sheets-schema/mail-log.js";
 import { KEY_HEADER, type OutgoingMail } from "../adapters/mailer.js";
 import { type MailEnvelope, type PlannedMail, nameFor } from "../core/digest-plan.js";
+import { sheetTime } from "../core/dates.js";
 import { domainOf } from "../core/recipients.js";
 import { neutraliseFormula } from "../core/register-export.js";
 
@@ -70,7 +71,7 @@ export interface LogEntry {
 export function mailLogValues(entry: LogEntry, now: DateTime, timezone: string): MailLogValues {
   const { mail } = entry;
   return {
-    Time: now.setZone(timezone).toISO({ suppressMilliseconds: true }) ?? "",
+    Time: sheetTime(now, timezone),
     Key: mail.key,
     To: [mail.to.join(", "), ...(mail.cc.length ? [`cc: ${mail.cc.join(", ")}`] : [])].join("; "),
     Subject: mail.subject,
