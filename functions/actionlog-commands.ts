@@ -7,7 +7,7 @@ import { meansNextMeeting, resolveDue } from "../shared/core/due-dates.js";
 import { ActionlogError } from "../shared/core/errors.js";
 import { HOLIDAY_REGIONS, type HolidayRegion } from "../shared/core/types.js";
 import { initLog } from "../shared/jobs/init-job.js";
-import { BINARY_REGISTER_FORMATS, REGISTER_FORMATS, type RegisterFormat, buildRegister, leftOffWarnings } from "../shared/jobs/register-job.js";
+import { BINARY_REGISTER_FORMATS, REGISTER_FORMATS, type RegisterFormat, buildRegister } from "../shared/jobs/register-job.js";
 import { runRollover } from "../shared/jobs/rollover-job.js";
 import { runValidate } from "../shared/jobs/validate-job.js";
 import { runDemo } from "./actionlog-demo.js";
@@ -88,7 +88,7 @@ export const COMMANDS = {
       const report = await runRollover(openWorkbook(sheet), { meeting: meetingNumber(values), now: loadConfig(undefined, NO_MAIL).now(), dryRun: values["dry-run"] === true, actor: "actionlog rollover" });
       print(io, values, { meeting: report.meeting, next: report.next, register: report.register, warnings: report.warnings }, formatRollover(sheet, report, values["dry-run"] === true));
       // Carried values left because rows changed mid-run, or outstanding actions left off the register (as register exits): done, but not all of it.
-      return report.skipped > 0 || leftOffWarnings(report.warnings).length > 0 ? 1 : 0;
+      return report.skipped > 0 || report.leftOff > 0 ? 1 : 0;
     },
   },
   register: {

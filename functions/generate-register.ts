@@ -2,7 +2,6 @@
 import { http } from "@google-cloud/functions-framework";
 import * as z from "zod";
 import { runAutoRollover } from "../shared/jobs/auto-rollover-job.js";
-import { leftOffWarnings } from "../shared/jobs/register-job.js";
 import { type RolloverReport, leftForRebuild, runRollover } from "../shared/jobs/rollover-job.js";
 import { signedHandler } from "./signed-request.js";
 
@@ -20,7 +19,7 @@ const summary = (report: RolloverReport) => ({
   registerWritten: report.registerWritten,
   warnings: report.warnings,
   /** Outstanding actions left off for their problems (each named in warnings): the sheet's dialog must not read as all done. */
-  leftOff: leftOffWarnings(report.warnings).length,
+  leftOff: report.leftOff,
   skipped: report.skipped,
 });
 

@@ -28,6 +28,8 @@ export type RollForwardResult =
       cancelled: number[];
       register: RegisterEntry[];
       warnings: string[];
+      /** The warnings about outstanding actions left off the register for their problems (also in `warnings`). */
+      leftOff: string[];
       changes: Change[];
     }
   | { ok: false; message: string };
@@ -68,6 +70,7 @@ function rollFrom(log: LogData, calendar: MeetingCalendar, actions: readonly Che
   const next = upcoming.number;
 
   const warnings: string[] = [];
+  const leftOff: string[] = [];
   const changes: Change[] = [];
   const register: RegisterEntry[] = [];
   // A long log warns about most of its actions: the words every warning and change shares are
@@ -89,7 +92,9 @@ function rollFrom(log: LogData, calendar: MeetingCalendar, actions: readonly Che
     if (!action.placeable) {
       // One line each, whatever the Ref cell holds: the warnings are printed and shown in the sheet's dialog.
       const ref = foldSpaces(action.ref);
-      warnings.push(`Actions row ${action.row}${ref ? ` (${ref})` : ""} is not on the register: ${action.problems[0] ?? "it has problems"}`);
+      const warning = `Actions row ${action.row}${ref ? ` (${ref})` : ""} is not on the register: ${action.problems[0] ?? "it has problems"}`;
+      warnings.push(warning);
+      leftOff.push(warning);
       continue;
     }
     const section = action.raisedAt === meeting ? "new" : "previous";
@@ -111,7 +116,7 @@ function rollFrom(log: LogData, calendar: MeetingCalendar, actions: readonly Che
       changes.push({ tab: "Actions", row: action.row, ref: action.ref, column: "Carried", old: action.carried === "" ? null : action.carried, new: carried, reason });
     }
   }
-  return { ok: true, meeting, next, nextDate: upcoming.date, cancelled: step.cancelled, register: inRegisterOrder(register), warnings, changes };
+  return { ok: true, meeting, next, nextDate: upcoming.date, cancelled: step.cancelled, register: inRegisterOrder(register), warnings, leftOff, changes };
 }
 
 /** The fix when asked to roll forward from a Cancelled meeting: the Held meeting before it. */

@@ -25,9 +25,6 @@ export interface RegisterExport {
   warnings: string[];
 }
 
-/** Rollover's warnings about rows left off the register; its others (overdue, carried) are about actions on it, and start with their ref. */
-export const leftOffWarnings = (warnings: readonly string[]): string[] => warnings.filter((w) => w.startsWith("Actions row "));
-
 /**
  * Built fresh from the log rather than copied from the Register tab, so papers published
  * before the meeting show closures and updates made since the roll-forward.
@@ -47,7 +44,7 @@ export async function buildRegister(workbook: Workbook, options: { meeting: numb
     // The papers' "As at" day: the committee's today, from the caller's clock, never the system's.
     asAt: today,
   };
-  const warnings = leftOffWarnings(result.warnings);
+  const warnings = result.leftOff;
   const papers = async (): Promise<string | Uint8Array> => {
     if (options.format === "json") return registerJson(heading, result.register, warnings);
     if (options.format === "csv") return registerCsv(result.register);

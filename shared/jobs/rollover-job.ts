@@ -20,6 +20,8 @@ export interface RolloverReport {
   tab: string;
   register: RegisterEntry[];
   warnings: string[];
+  /** How many outstanding actions were left off the register for their problems (each also in `warnings`). */
+  leftOff: number;
   /** False when the register tab already held exactly this register. */
   registerWritten: boolean;
   changes: number;
@@ -58,7 +60,7 @@ export async function runRollover(
     skipped = (await workbook.apply(batch)).skipped.length;
   }
   const warnings = [...result.warnings, ...cancelledRegisterNotes(log, raw.tabs.map((t) => t.name))];
-  return { meeting: result.meeting, next: result.next, tab, register: result.register, warnings: withProblemNote(warnings, validation.problems.length), registerWritten, changes: changes.length, skipped };
+  return { meeting: result.meeting, next: result.next, tab, register: result.register, warnings: withProblemNote(warnings, validation.problems.length), leftOff: result.leftOff.length, registerWritten, changes: changes.length, skipped };
 }
 
 /** Audit's reason names the Cancelled meetings passed over, so a register for 31 built from 29 is explained. */
