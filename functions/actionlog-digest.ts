@@ -9,12 +9,12 @@ import { openWorkbook } from "../shared/adapters/open-workbook.js";
 import type { Workbook } from "../shared/adapters/workbook.js";
 import { type Config, loadConfig, smtpUrlProblem } from "../shared/config.js";
 import { committeeToday, formatLongDate, isIsoDate } from "../shared/core/dates.js";
+import { LONDON, committeeZone } from "../shared/core/london-zone.js";
 import { ActionlogError } from "../shared/core/errors.js";
 import { type DigestReport, runDigest } from "../shared/jobs/digest-job.js";
 import { runPreview } from "../shared/jobs/preview-job.js";
 import { type Command, NO_MAIL, type Values, checkOut, common, flag, print, required, text, writeOut } from "./actionlog-command.js";
 
-const ZONE = "Europe/London";
 
 /**
  * The committee clock for --today D: the real clock (or ACTIONLOG_NOW) when it falls on D in
@@ -24,8 +24,8 @@ export function clockFor(today: string | undefined, config: Config): DateTime {
   const now = config.now();
   if (today === undefined) return now;
   if (!isIsoDate(today)) throw new ActionlogError("USAGE", `--today "${today}" is not a date; write it as YYYY-MM-DD, such as 2023-11-13`);
-  if (committeeToday(now, ZONE) === today) return now;
-  return DateTime.fromISO(`${today}T09:00:00`, { zone: ZONE });
+  if (committeeToday(now, LONDON) === today) return now;
+  return DateTime.fromISO(`${today}T09:00:00`, { zone: committeeZone(LONDON), locale: "en-GB" });
 }
 
 /** --outbox DIR, else --smtp URL, else ACTIONLOG_SMTP_URL; a dry run needs none of them. */

@@ -1,6 +1,6 @@
 /** generateRegister (HTTP): the PMO's menu items Roll forward and Generate register, signed like onSheetEdit. */
 import { http } from "@google-cloud/functions-framework";
-import * as z from "zod";
+import * as z from "../sheets-schema/zod.js";
 import { runAutoRollover } from "../shared/jobs/auto-rollover-job.js";
 import { type RolloverReport, leftForRebuild, runRollover } from "../shared/jobs/rollover-job.js";
 import { signedHandler } from "./signed-request.js";

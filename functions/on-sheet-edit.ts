@@ -1,6 +1,6 @@
 /** onSheetEdit (HTTP): the Apps Script relay's signed nudge after an edit; re-reads the sheet and validates it. */
 import { http } from "@google-cloud/functions-framework";
-import * as z from "zod";
+import * as z from "../sheets-schema/zod.js";
 import { plural } from "../shared/core/email-items.js";
 import { runValidate } from "../shared/jobs/validate-job.js";
 import { signedHandler } from "./signed-request.js";

@@ -1,6 +1,6 @@
 /** previewDigest (HTTP, signed like onSheetEdit): the sheet menu's Preview digest, by the same code path as the send. */
 import { http } from "@google-cloud/functions-framework";
-import * as z from "zod";
+import * as z from "../sheets-schema/zod.js";
 import { runPreview } from "../shared/jobs/preview-job.js";
 import { signedHandler } from "./signed-request.js";
 

@@ -1,6 +1,6 @@
 /** The path every HTTP function shares: size, content type, signature, replay, body schema, sheet, one job, one log line. */
 import type { HttpFunction, Request } from "@google-cloud/functions-framework";
-import type * as z from "zod";
+import type * as z from "../sheets-schema/zod.js";
 import { SIGNATURE_HEADER, verifySignature } from "../shared/adapters/request-signature.js";
 import type { Workbook } from "../shared/adapters/workbook.js";
 import { isActionlogError } from "../shared/core/errors.js";

@@ -93,8 +93,9 @@ interface LocatedColumns {
   columns: TabColumns;
 }
 
-function parseRows<T, R>({ name, tab, columns }: LocatedColumns, schema: RowSchema<T>, problems: Problem[], build: (parsed: T, row: number) => R): R[] {
+function parseRows<T, R>({ name, tab, columns }: LocatedColumns, schemaFor: (rows: number) => RowSchema<T>, problems: Problem[], build: (parsed: T, row: number) => R): R[] {
   const headers = HEADERS[name];
+  const schema = schemaFor(tab.rows.length);
   const cellsOf = cellPicker(columns, headers);
   const out: R[] = [];
   for (const row of tab.rows) {

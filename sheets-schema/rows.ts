@@ -1,5 +1,5 @@
 /** Zod schemas that turn one raw row of each tab into a typed row, or into problems. */
-import * as z from "zod";
+import * as z from "./zod.js";
 import { cellText } from "../shared/core/text.js";
 import { type Cell, MEETING_STATUSES, type MeetingStatus } from "../shared/core/types.js";
 
@@ -84,19 +84,30 @@ const decisionSchema = z.object({
   Decision: text,
 });
 
-/**
- * The row schemas compiled (z.compile): zod generates a fast path and falls back to its runtime
- * parser for any row the fast path rejects, so problems read exactly as before. On 100k Actions
- * rows the runtime parser's per-field allocations kept the garbage collector busy for ~400 ms;
- * compiled, the whole parse takes about a fifth of the time.
- */
-export const memberRow = z.compile(memberSchema);
-export const meetingRow = z.compile(meetingSchema);
-export const actionRow = z.compile(actionSchema);
-export const decisionRow = z.compile(decisionSchema);
+/** Tabs with at least this many rows are parsed by the compiled schema. */
+export const COMPILE_FROM_ROWS = 500;
 
-/** The same schemas on zod's runtime parser, for the test that holds the compiled ones to them. */
-export const runtimeRowSchemas = { memberRow: memberSchema, meetingRow: meetingSchema, actionRow: actionSchema, decisionRow: decisionSchema };
+/**
+ * A row schema for a tab of `rows` rows. Big tabs get it compiled (z.compile): zod generates a
+ * fast path and falls back to its runtime parser for any row the fast path rejects, so problems
+ * read exactly as before. On 100k Actions rows the runtime parser's per-field allocations kept
+ * the garbage collector busy for ~400 ms; compiled, the whole parse takes about a fifth of the
+ * time. Compiling costs about a millisecond a schema, though, and its generated code is never in
+ * the functions' code cache: an edit's 60-row sheet is parsed sooner than its schemas compile.
+ */
+const sizedRowSchema = <S extends z.ZodType>(schema: S) => {
+  let compiled: ReturnType<typeof z.compile<S>> | undefined;
+  return (rows: number) => {
+    if (rows < COMPILE_FROM_ROWS) return schema;
+    compiled ??= z.compile(schema);
+    return compiled;
+  };
+};
+
+export const memberRow = sizedRowSchema(memberSchema);
+export const meetingRow = sizedRowSchema(meetingSchema);
+export const actionRow = sizedRowSchema(actionSchema);
+export const decisionRow = sizedRowSchema(decisionSchema);
 
 /** The first issue of a failed parse as "<Column> <message>", for a Problem. */
 export const firstIssue = (error: z.ZodError): { column: string; message: string } => {

@@ -1,5 +1,5 @@
 /** The Settings tab: Key/Value rows parsed into typed settings, with defaults and clear problems. */
-import * as z from "zod";
+import * as z from "./zod.js";
 import type { RawTab } from "../shared/adapters/workbook.js";
 import { cellText } from "../shared/core/text.js";
 import { HOLIDAY_REGIONS, type Problem, type Settings } from "../shared/core/types.js";

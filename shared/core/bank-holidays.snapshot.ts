@@ -1,12 +1,14 @@
 /** A dated snapshot of the official UK bank holiday list, 2018–2028, in the GOV.UK bank-holidays.json shape. */
 
+import type { BankHolidaySnapshot } from "./bank-holidays.js";
+
 /*
  * Source: the GOV.UK list (https://www.gov.uk/bank-holidays.json), transcribed by hand.
  * There was no internet access when this was written, so the entries were assembled
  * from that list as known on SNAPSHOT_DATE and cross-checked in
  * tests/shared/core/bank-holidays.test.ts against the rule-based generator and the
  * date-holidays package. When refreshing, paste the new GOV.UK JSON over this object,
- * update SNAPSHOT_DATE and rerun those tests; bank-holidays.ts validates it on load.
+ * update SNAPSHOT_DATE and rerun those tests, which validate it with parseBankHolidaySnapshot.
  *
  * Only observed days are listed (as GOV.UK does): a holiday falling at a weekend
  * appears on its substitute weekday with notes "Substitute day".
@@ -15,8 +17,11 @@
 /** When this snapshot was taken; years after its last year fall back to the rules. */
 export const SNAPSHOT_DATE = "2025-06-01";
 
-/** The GOV.UK bank-holidays.json document, untyped on purpose: bank-holidays.ts validates it. */
-export const BANK_HOLIDAYS_SNAPSHOT: unknown = {
+/**
+ * The GOV.UK bank-holidays.json document. The type checker holds it to the document's shape and
+ * the tests to its rules (real weekdays, no repeats), so it is not validated again at run time.
+ */
+export const BANK_HOLIDAYS_SNAPSHOT: BankHolidaySnapshot = {
   "england-and-wales": {
     division: "england-and-wales",
     events: [

@@ -1,5 +1,5 @@
 /** UK bank holidays per region: the validated GOV.UK snapshot, with a rule-based fallback for other years. */
-import * as z from "zod";
+import * as z from "../../sheets-schema/zod.js";
 import { BANK_HOLIDAYS_SNAPSHOT } from "./bank-holidays.snapshot.js";
 import { daysInMonth, isIsoDate, isoFromSerial, partsFromSerial, serialFromParts, weekdayOfSerial } from "./dates.js";
 import { ActionlogError } from "./errors.js";
@@ -52,15 +52,12 @@ export const parseBankHolidaySnapshot = (data: unknown): BankHolidaySnapshot => 
   return result.data;
 };
 
-/**
- * Per region, the snapshot's sorted dates grouped by year. Validated once, on first use rather than
- * at module load, so a cold start that never counts working days does not pay for it.
- */
+/** Per region, the snapshot's sorted dates grouped by year: built on first use, so a cold start that never counts working days does not pay for it. */
 let snapshotByYear: Record<HolidayRegion, Map<number, IsoDate[]>> | undefined;
 const snapshotIndex = (): Record<HolidayRegion, Map<number, IsoDate[]>> => (snapshotByYear ??= indexSnapshot());
 
 const indexSnapshot = (): Record<HolidayRegion, Map<number, IsoDate[]>> => {
-  const snapshot = parseBankHolidaySnapshot(BANK_HOLIDAYS_SNAPSHOT);
+  const snapshot = BANK_HOLIDAYS_SNAPSHOT;
   const byRegion = {} as Record<HolidayRegion, Map<number, IsoDate[]>>;
   for (const region of HOLIDAY_REGIONS) {
     const years = new Map<number, IsoDate[]>();

@@ -1,6 +1,7 @@
 /** Calendar-date helpers: ISO dates, sheet serial numbers, UK date text and the committee's today. */
 import type { DateTime } from "luxon";
 import { ActionlogError } from "./errors.js";
+import { committeeZone } from "./london-zone.js";
 import { foldSpaces } from "./text.js";
 import type { IsoDate } from "./types.js";
 
@@ -182,7 +183,7 @@ export const parseUkDate = (text: string, pivotYear?: number | null): IsoDate | 
 
 /** The calendar date at `now` in the committee's time zone (e.g. Europe/London). */
 export const committeeToday = (now: DateTime, timezone: string): IsoDate => {
-  const local = now.setZone(timezone);
+  const local = now.setZone(committeeZone(timezone));
   const date = local.isValid ? local.toISODate() : null;
   if (date === null) {
     throw new ActionlogError("CONFIG", `"${timezone}" is not a time zone; use one such as Europe/London`);
@@ -207,4 +208,4 @@ export const formatLongDate = (date: IsoDate): string =>
   `${Number(date.slice(8, 10))} ${SHORT_MONTHS[Number(date.slice(5, 7)) - 1] ?? "?"} ${date.slice(0, 4)}`;
 
 /** When a job wrote a row of Audit or the Mail Log: ISO 8601 to the second, in the committee's zone, as a member reads it. */
-export const sheetTime = (now: DateTime, timezone: string): string => now.setZone(timezone).toISO({ suppressMilliseconds: true }) ?? "";
+export const sheetTime = (now: DateTime, timezone: string): string => now.setZone(committeeZone(timezone)).toISO({ suppressMilliseconds: true }) ?? "";
