@@ -99,8 +99,8 @@ function coldLines(r: BenchResults): string[] {
     `Ratio x${c.ratio} (target <= ${TARGETS.coldStartRatio}: ${verdict(c.ratio <= TARGETS.coldStartRatio)}).`,
     "",
     `Loading the code alone (spawn to exit of node importing it, median): bare node ${c.importMs.node} ms, hello world ${c.importMs.hello} ms,`,
-    `the deploy bundle (dist/cloud/index.js) ${c.importMs.function} ms. The rest of onSheetEdit's first answer is the first request: loading`,
-    "the Google client (kept out of the startup chunk) and its HTTP stack, the committee time zone, and reading and validating the sheet.",
+    `the deploy bundle (dist/cloud/index.cjs, from its code cache) ${c.importMs.function} ms. The rest of onSheetEdit's first answer is the first`,
+    "request: initialising the Google client and Node's fetch stack under it (undici, about 9 ms), and reading and validating the sheet.",
     "",
   ];
 }
@@ -148,14 +148,16 @@ const METHOD = `## How these were measured
   its figure is calls x 100 ms.
 - **Cold start**: \`functions-framework --target=... --source=...\` spawned fresh each time, timed
   from spawn to the first 200: \`bench/hello.ts\` answering GET, and the deployable (package.json
-  main: \`dist/cloud/index.js\`, the esbuild bundle that \`npm run build\` makes and Cloud Build's
-  gcp-build deploys) answering a signed nudge by reading a 60-action sheet from the fake.
+  main: \`dist/cloud/index.cjs\`, which runs the esbuild bundle \`dist/cloud/bundle.cjs\` from the
+  V8 code cache \`npm run build\` makes, as Cloud Build's gcp-build does) answering a signed nudge
+  by reading a 60-action sheet from the fake.
 - **Email**: \`runDigest\` with \`createSmtpMailer\` (pooled) sending to \`tests/support/smtp-sink.ts\`.
 
 ## Where the time and memory go
 
-- Parsing uses the row schemas compiled with \`z.compile\`: zod's runtime parser allocated enough
-  per field to keep the garbage collector busy for about 400 ms at 100k rows.
+- Parsing uses the row schemas compiled with \`z.compile\` for tabs of 500 rows or more: zod's
+  runtime parser allocated enough per field to keep the garbage collector busy for about 400 ms at
+  100k rows. Smaller tabs use the runtime parser, which is quicker than compiling (see cold start).
 - Beyond validate and roll-forward, the core's time is planning the digest: classifying each
   outstanding action and resolving its owners. Rendering is the costly part of the mail (at 100k
   actions each owner's digest lists well over a thousand overdue actions as inline-styled HTML,
@@ -165,14 +167,24 @@ const METHOD = `## How these were measured
   so validation resolves each distinct one once per run, and shares one resolution of an Owner
   cell among its actions when planning; roll-forward parses each ref once to sort the register.
   That more than halved validation's allocations per row, and so the garbage collector's share.
-- Cold start: the functions ship as one esbuild bundle split at dynamic imports, so startup parses
-  one file and loads only zod, luxon and actionlog's core; nodemailer (first send), exceljs (local
-  workbooks only) and the Google client (first Sheets call) are separate chunks. That took the ratio from x2.76 to about x1.9. What is left is work the first
-  edit needs whatever the packaging: zod's schemas (about 20 ms to load even bundled), the Google
-  client and the HTTP stack under it (gaxios loads node-fetch on its first request; bundled, the
-  two cost 40 to 60 ms here), and ICU's time-zone data for Europe/London on the first luxon date
-  (about 10 ms). Reaching x1.3 (about 35 ms over hello world) would mean dropping zod or the
-  googleapis client from the edit path, which the design fixes.
+- Cold start, from x2.76 to about x1.2 in steps (each measured against the one before):
+  - One esbuild bundle, with nodemailer, exceljs, jszip and docx left in node_modules until first
+    use: x2.76 to about x1.9.
+  - The bundle run from a V8 code cache (\`functions/code-cache.ts\`): about 55 ms. Without it V8
+    compiles zod, luxon, the Google client and the core function by function on every cold start.
+    \`npm run build\` makes the cache with a training run (\`functions/train-code-cache.ts\`: two
+    edit nudges through the real Sheets client against the fake), on the Node that will serve it,
+    since V8 takes only a cache from its own version and flags; refused or missing, the bundle
+    compiles from source and the function logs one WARNING.
+  - Europe/London worked out by the UK's clock-change rule (\`shared/core/london-zone.ts\`), and an
+    explicit locale for the clock: luxon asked ICU for both, and the first Intl call of a process
+    costs about 10 ms.
+  - zod without its per-schema code generation (\`jitless\`), and the row schemas compiled only for
+    big tabs: generating and compiling parsers cost about 7 ms on a first edit of 60 rows.
+  - The embedded bank-holiday list is held to its shape by the type checker and to its rules by the
+    tests, instead of being validated by zod on each cold start (about 2.5 ms).
+  - What is left over hello world: crypto for the signature check, initialising the Google client,
+    and Node's fetch stack (undici, about 9 ms), which gaxios loads for its Headers class.
 - Email: the job writes one Mail Log row per message, right after its send, so that a crash can
   duplicate at most one message and lose none. On a Google Sheet each row is a re-read and a write,
   which sets the pace long before SMTP does.
