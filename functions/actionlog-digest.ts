@@ -15,7 +15,6 @@ import { type DigestReport, runDigest } from "../shared/jobs/digest-job.js";
 import { runPreview } from "../shared/jobs/preview-job.js";
 import { type Command, NO_MAIL, type Values, checkOut, common, flag, print, required, text, writeOut } from "./actionlog-command.js";
 
-
 /**
  * The committee clock for --today D: the real clock (or ACTIONLOG_NOW) when it falls on D in
  * London, else 09:00 London time on D, a typical morning run. Without --today, the clock itself.

@@ -8,29 +8,29 @@
  * loopback: training needs the code paths of a real edit, not a real sheet.
  */
 import { randomBytes } from "node:crypto";
-import { writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { getTestServer } from "@google-cloud/functions-framework/testing";
 import { DateTime } from "luxon";
 import { SIGNATURE_HEADER, signRequest } from "../shared/adapters/request-signature.js";
 import { committeeToday } from "../shared/core/dates.js";
+import { LONDON } from "../shared/core/london-zone.js";
 import { sampleTabs } from "../shared/demo/sample-committee.js";
 import { startFakeSheets } from "../tests/support/fake-sheets-server.js";
-import { runBundle } from "./code-cache.js";
+import { runBundle, saveCodeCache } from "./code-cache.js";
 
 const SHEET = "actionlog-code-cache-training";
 
 async function train(folder: string): Promise<void> {
   const fake = await startFakeSheets();
   try {
-    const tabs = sampleTabs(committeeToday(DateTime.now(), "Europe/London"));
+    const tabs = sampleTabs(committeeToday(DateTime.now(), LONDON));
     fake.seed(SHEET, tabs.map((tab) => ({ ...tab, rows: tab.rows.map((cells, i) => ({ row: i + 2, cells })) })));
     const secret = randomBytes(24).toString("hex");
     // The bundle reads its config from the environment on each request, as it does when deployed.
     Object.assign(process.env, { ACTIONLOG_WEBHOOK_SECRET: secret, ACTIONLOG_SHEETS: SHEET, ACTIONLOG_SHEETS_ROOT_URL: fake.url });
     const bundle = join(folder, "bundle.cjs");
-    const { script } = runBundle(bundle, { exports: {} });
+    const loaded = runBundle(bundle, { exports: {} });
     const server = getTestServer("onSheetEdit").listen(0, "127.0.0.1");
     await new Promise((ready) => server.once("listening", ready));
     // The function's log lines are held back, so a build prints one line; they are shown if training fails.
@@ -50,9 +50,8 @@ async function train(folder: string): Promise<void> {
       process.stdout.write = write;
       await new Promise((closed) => server.close(closed));
     }
-    const cache = script.createCachedData();
-    writeFileSync(`${bundle}.cache`, cache);
-    process.stdout.write(`Code cache: ${Math.round(cache.length / 1024)} KB for ${bundle}, from a training run of onSheetEdit on Node ${process.version}\n`);
+    const bytes = saveCodeCache(loaded, `${bundle}.cache`);
+    process.stdout.write(`Code cache: ${Math.round(bytes / 1024)} KB for ${bundle}, from a training run of onSheetEdit on Node ${process.version}\n`);
   } finally {
     await fake.close();
   }

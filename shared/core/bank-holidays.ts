@@ -57,11 +57,10 @@ let snapshotByYear: Record<HolidayRegion, Map<number, IsoDate[]>> | undefined;
 const snapshotIndex = (): Record<HolidayRegion, Map<number, IsoDate[]>> => (snapshotByYear ??= indexSnapshot());
 
 const indexSnapshot = (): Record<HolidayRegion, Map<number, IsoDate[]>> => {
-  const snapshot = BANK_HOLIDAYS_SNAPSHOT;
   const byRegion = {} as Record<HolidayRegion, Map<number, IsoDate[]>>;
   for (const region of HOLIDAY_REGIONS) {
     const years = new Map<number, IsoDate[]>();
-    for (const { date } of snapshot[region].events) {
+    for (const { date } of BANK_HOLIDAYS_SNAPSHOT[region].events) {
       const year = Number(date.slice(0, 4));
       years.set(year, [...(years.get(year) ?? []), date]);
     }

@@ -85,7 +85,17 @@ describe("the deploy bundle", () => {
       cpSync(join(repoRoot, "dist", "cloud"), copy, { recursive: true });
       try {
         fake.seed(SHEET_A, buildLog({ actions: [action({ Due: "31/02/2024" })] }).tabs);
-        writeFileSync(join(copy, "bundle.cjs.cache"), Buffer.from("made by some other Node"));
+        // A rebuilt bundle of the same length: V8 would take the old cache, which only checks the length.
+        const bundle = readFileSync(join(copy, "bundle.cjs"), "utf8");
+        writeFileSync(join(copy, "bundle.cjs"), bundle.replace("Validated after an edit", "Validated after a edit."));
+        const rebuilt = await serve("onSheetEdit", {}, join(copy, "index.cjs"));
+        expect((await nudge(rebuilt.url)).status).toBe(200);
+        expect(rebuilt.output()).toContain(`${COLD_START_WARNING}: the code cache at ${join(copy, "bundle.cjs.cache")} was made for another build`);
+        expect(rebuilt.output()).toContain("Validated after a edit.");
+        // The right fingerprint, but V8 data from elsewhere.
+        writeFileSync(join(copy, "bundle.cjs"), bundle);
+        const real = readFileSync(join(copy, "bundle.cjs.cache"));
+        writeFileSync(join(copy, "bundle.cjs.cache"), Buffer.concat([real.subarray(0, 20), Buffer.from("made by some other Node")]));
         const refused = await serve("onSheetEdit", {}, join(copy, "index.cjs"));
         expect((await nudge(refused.url)).status).toBe(200);
         expect(refused.output()).toContain(`${COLD_START_WARNING}: V8 rejected the code cache`);
