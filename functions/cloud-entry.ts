@@ -8,4 +8,6 @@ import { runBundle } from "./code-cache.js";
 
 const { uncached } = runBundle(join(__dirname, "bundle.cjs"), module, join(__dirname, "bundle.cjs.cache"));
 // Said once per instance, in Cloud Logging's structured form: cold starts are slower, nothing else changes.
-if (uncached !== undefined) process.stdout.write(`${JSON.stringify({ severity: "WARNING", message: `Cold starts are slower: ${uncached}. Rebuild (npm run build) on the Node that serves the functions.` })}\n`);
+// A runtime update that changes Node between deploys leads here too; a redeploy builds the cache again.
+const advice = "Redeploy (deploy.sh), or run npm run build on the Node that serves the functions.";
+if (uncached !== undefined) process.stdout.write(`${JSON.stringify({ severity: "WARNING", message: `Cold starts are slower: ${uncached}. ${advice}` })}\n`);
