@@ -27,13 +27,15 @@ async function train(folder: string): Promise<void> {
     const tabs = sampleTabs(committeeToday(DateTime.now(), LONDON));
     fake.seed(SHEET, tabs.map((tab) => ({ ...tab, rows: tab.rows.map((cells, i) => ({ row: i + 2, cells })) })));
     const secret = randomBytes(24).toString("hex");
-    // The bundle reads its config from the environment on each request, as it does when deployed.
+    // The bundle reads its config from the environment on each request, as it does when deployed. The
+    // builder's own ACTIONLOG_* (a local sheet, say) must not steer it, nor a proxy take its loopback calls.
+    for (const name of Object.keys(process.env)) if (/^ACTIONLOG_|^(https?|all)_proxy$/i.test(name)) delete process.env[name];
     Object.assign(process.env, { ACTIONLOG_WEBHOOK_SECRET: secret, ACTIONLOG_SHEETS: SHEET, ACTIONLOG_SHEETS_ROOT_URL: fake.url });
     const bundle = join(folder, "bundle.cjs");
     const loaded = runBundle(bundle, { exports: {} });
     const server = getTestServer("onSheetEdit").listen(0, "127.0.0.1");
     await new Promise((ready) => server.once("listening", ready));
-    // The function's log lines are held back, so a build prints one line; they are shown if training fails.
+    // The function's log lines are held back, so a build stays quiet; they are shown if training fails.
     const write = process.stdout.write.bind(process.stdout);
     const held: string[] = [];
     process.stdout.write = ((chunk: string | Uint8Array) => held.push(String(chunk)) > 0) as typeof process.stdout.write;
@@ -50,8 +52,7 @@ async function train(folder: string): Promise<void> {
       process.stdout.write = write;
       await new Promise((closed) => server.close(closed));
     }
-    const bytes = saveCodeCache(loaded, `${bundle}.cache`);
-    process.stdout.write(`Code cache: ${Math.round(bytes / 1024)} KB for ${bundle}, from a training run of onSheetEdit on Node ${process.version}\n`);
+    saveCodeCache(loaded, `${bundle}.cache`);
   } finally {
     await fake.close();
   }

@@ -3,6 +3,7 @@
  * functions/index.ts from its V8 code cache. These run it the way Cloud Functions does,
  * functions-framework in its own process, and check what the bundle holds.
  */
+import { execFileSync } from "node:child_process";
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,32 +79,55 @@ describe("the deploy bundle", () => {
       expect(edit.output()).not.toContain(COLD_START_WARNING);
     });
 
-    it("a code cache V8 refuses, or none at all, only slows the start: the function answers, and says why once", async () => {
+    it("a code cache for another build, damaged, refused by V8 or missing only slows the start: the function answers, and says why once", async () => {
       // A copy beside dist/cloud, so node_modules resolve as they do for the real one.
       const copy = join(repoRoot, "dist", "cloud-cache-test");
+      const cachePath = join(copy, "bundle.cjs.cache");
       rmSync(copy, { recursive: true, force: true });
       cpSync(join(repoRoot, "dist", "cloud"), copy, { recursive: true });
-      try {
+      const real = readFileSync(cachePath);
+      const answersSaying = async (reason: string, env: Record<string, string> = {}) => {
         fake.seed(SHEET_A, buildLog({ actions: [action({ Due: "31/02/2024" })] }).tabs);
-        // A rebuilt bundle of the same length: V8 would take the old cache, which only checks the length.
+        const edit = await serve("onSheetEdit", env, join(copy, "index.cjs"));
+        expect((await nudge(edit.url)).status).toBe(200);
+        expect(edit.output()).toContain(`"severity":"WARNING","message":"${COLD_START_WARNING}: ${reason}`);
+        expect(edit.output().split(COLD_START_WARNING)).toHaveLength(2);
+        return edit.output();
+      };
+      try {
+        // A rebuilt bundle of the same length: V8 alone would take the old cache, as it checks only the length.
         const bundle = readFileSync(join(copy, "bundle.cjs"), "utf8");
         writeFileSync(join(copy, "bundle.cjs"), bundle.replace("Validated after an edit", "Validated after a edit."));
-        const rebuilt = await serve("onSheetEdit", {}, join(copy, "index.cjs"));
-        expect((await nudge(rebuilt.url)).status).toBe(200);
-        expect(rebuilt.output()).toContain(`${COLD_START_WARNING}: the code cache at ${join(copy, "bundle.cjs.cache")} was made for another build`);
-        expect(rebuilt.output()).toContain("Validated after a edit.");
-        // The right fingerprint, but V8 data from elsewhere.
+        expect(await answersSaying(`the code cache at ${cachePath} was made for another build of the bundle`)).toContain("Validated after a edit.");
         writeFileSync(join(copy, "bundle.cjs"), bundle);
-        const real = readFileSync(join(copy, "bundle.cjs.cache"));
-        writeFileSync(join(copy, "bundle.cjs.cache"), Buffer.concat([real.subarray(0, 20), Buffer.from("made by some other Node")]));
-        const refused = await serve("onSheetEdit", {}, join(copy, "index.cjs"));
-        expect((await nudge(refused.url)).status).toBe(200);
-        expect(refused.output()).toContain(`${COLD_START_WARNING}: V8 rejected the code cache`);
-        rmSync(join(copy, "bundle.cjs.cache"));
-        const missing = await serve("onSheetEdit", {}, join(copy, "index.cjs"));
-        expect((await nudge(missing.url)).status).toBe(200);
-        expect(missing.output()).toContain(`${COLD_START_WARNING}: no code cache at ${join(copy, "bundle.cjs.cache")} (ENOENT)`);
-        expect(missing.output().split(COLD_START_WARNING)).toHaveLength(2);
+        // Damaged V8 data crashes V8 outright (release builds skip its checksum); the header's SHA-1 catches it first.
+        const damaged = Buffer.from(real);
+        for (let i = real.length - 5000; i < real.length - 4900; i += 1) damaged[i] = (damaged[i] ?? 0) ^ 0xff;
+        writeFileSync(cachePath, damaged);
+        await answersSaying(`the code cache at ${cachePath} is damaged`);
+        writeFileSync(cachePath, real.subarray(0, 100));
+        await answersSaying(`the code cache at ${cachePath} is damaged`);
+        writeFileSync(cachePath, real);
+        await answersSaying(`V8 refused the code cache at ${cachePath}: the functions run with other V8 flags than the build had`, { NODE_OPTIONS: "--max-old-space-size=300" });
+        rmSync(cachePath);
+        await answersSaying(`no code cache at ${cachePath}`);
+      } finally {
+        rmSync(copy, { recursive: true, force: true });
+      }
+    });
+
+    it("the build's training run ignores the builder's ACTIONLOG_* settings and proxies, and prints nothing", () => {
+      const copy = join(repoRoot, "dist", "cloud-train-test");
+      rmSync(copy, { recursive: true, force: true });
+      cpSync(join(repoRoot, "dist", "cloud"), copy, { recursive: true });
+      rmSync(join(copy, "bundle.cjs.cache"));
+      try {
+        // Either would fail the training nudge: a local sheet that is not there, a proxy that does not answer.
+        const env = { ...process.env, ACTIONLOG_LOCAL_SHEET: join(copy, "missing.xlsx"), HTTPS_PROXY: "http://127.0.0.1:9", http_proxy: "http://127.0.0.1:9" };
+        const out = execFileSync(process.execPath, [join(repoRoot, "dist", "functions", "train-code-cache.js"), copy], { env, encoding: "utf8" });
+        expect(out).toBe("");
+        const header = JSON.parse(readFileSync(join(copy, "bundle.cjs.cache"), "utf8").split("\n")[0] ?? "") as { node: string };
+        expect(header.node).toBe(process.version);
       } finally {
         rmSync(copy, { recursive: true, force: true });
       }
