@@ -1,6 +1,7 @@
 /** The one place that reads the environment: parsed with zod, every bad variable reported at once. */
 import { DateTime } from "luxon";
 import * as z from "../sheets-schema/zod.js";
+import { parseCommitteeTime } from "./core/dates.js";
 import { ActionlogError } from "./core/errors.js";
 import { hasUrlCredentials } from "./core/url-credentials.js";
 
@@ -36,7 +37,7 @@ const schema = z.object({
   ACTIONLOG_NOW: z
     .string()
     .optional()
-    .refine((value) => value === undefined || DateTime.fromISO(value, { setZone: true }).isValid, "is not an ISO date-time such as 2023-10-11T10:00:00Z"),
+    .refine((value) => value === undefined || parseCommitteeTime(value).isValid, "is not an ISO date-time such as 2023-10-11T10:00:00Z"),
   /**
    * Where `actionlog digest` and the digest function send mail: smtp(s)://user:password@host:port,
    * from Secret Manager in production. The message never echoes the value, which holds a password.
@@ -86,7 +87,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const fixed = parsed.data.ACTIONLOG_NOW;
   return {
     // An explicit locale: luxon otherwise asks Intl for the system's, the first Intl call of a cold start (~10 ms).
-    now: () => (fixed ? DateTime.fromISO(fixed, { setZone: true, locale: "en-GB" }) : DateTime.fromMillis(Date.now(), { locale: "en-GB" })),
+    now: () => (fixed ? parseCommitteeTime(fixed) : DateTime.fromMillis(Date.now(), { locale: "en-GB" })),
     smtpUrl: parsed.data.ACTIONLOG_SMTP_URL?.trim() || undefined,
     sheetsRootUrl: parsed.data.ACTIONLOG_SHEETS_ROOT_URL?.trim() || undefined,
   };

@@ -1,7 +1,7 @@
 /** Calendar-date helpers: ISO dates, sheet serial numbers, UK date text and the committee's today. */
-import type { DateTime } from "luxon";
+import { DateTime } from "luxon";
 import { ActionlogError } from "./errors.js";
-import { committeeZone } from "./london-zone.js";
+import { LONDON, committeeZone } from "./london-zone.js";
 import { foldSpaces } from "./text.js";
 import type { IsoDate } from "./types.js";
 
@@ -208,4 +208,8 @@ export const formatLongDate = (date: IsoDate): string =>
   `${Number(date.slice(8, 10))} ${SHORT_MONTHS[Number(date.slice(5, 7)) - 1] ?? "?"} ${date.slice(0, 4)}`;
 
 /** When a job wrote a row of Audit or the Mail Log: ISO 8601 to the second, in the committee's zone, as a member reads it. */
-export const sheetTime = (now: DateTime, timezone: string): string => now.setZone(committeeZone(timezone)).toISO({ suppressMilliseconds: true }) ?? "";
+export const sheetTime = (now: DateTime, timezone: string): string =>
+  now.setZone(committeeZone(timezone)).startOf("second").toISO({ suppressMilliseconds: true }) ?? "";
+
+/** A time written in ISO 8601 (ACTIONLOG_NOW, a Mail Log row): in its own offset, or in London's when it has none. */
+export const parseCommitteeTime = (text: string): DateTime => DateTime.fromISO(text, { zone: committeeZone(LONDON), setZone: true, locale: "en-GB" });

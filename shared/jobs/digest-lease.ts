@@ -1,11 +1,11 @@
 /** One sending digest run per sheet at a time: a lease row in the Mail Log, so runs that start together never mail anyone twice. */
 import { randomUUID } from "node:crypto";
-import { DateTime } from "luxon";
+import type { DateTime } from "luxon";
 import { MAIL_LOG_HEADERS, MAIL_LOG_TAB } from "../../sheets-schema/mail-log.js";
 import { cellAt, locateColumns } from "../../sheets-schema/columns.js";
 import { findTab } from "../../sheets-schema/parse-log.js";
 import type { RawWorkbook, Workbook } from "../adapters/workbook.js";
-import { sheetTime } from "../core/dates.js";
+import { parseCommitteeTime, sheetTime } from "../core/dates.js";
 import { cellText } from "../core/text.js";
 
 /**
@@ -38,7 +38,7 @@ function runningLeases(workbook: RawWorkbook, now: DateTime): LeaseRow[] {
     .map((r) => ({ row: r.row, key: cellText(cellAt(r, columns, "Key")), status: cellText(cellAt(r, columns, "Status")), time: cellText(cellAt(r, columns, "Time")) }))
     .filter((r) => isLeaseKey(r.key) && r.status === "running")
     .filter((r) => {
-      const started = DateTime.fromISO(r.time, { setZone: true });
+      const started = parseCommitteeTime(r.time);
       return started.isValid && Math.abs(now.diff(started, "minutes").minutes) < LEASE_MINUTES;
     })
     .sort((a, b) => a.row - b.row);

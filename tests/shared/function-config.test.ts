@@ -43,3 +43,11 @@ describe("loadFunctionConfig", () => {
     expect(() => loadConfig({})).not.toThrow();
   });
 });
+
+describe("ACTIONLOG_NOW", () => {
+  it("is London time when it has no offset, so a rehearsal of 23:30 stays on its day", () => {
+    const now = loadConfig({ ACTIONLOG_NOW: "2024-06-01T23:30:00" }).now();
+    expect(now.toUTC().toISO()).toBe("2024-06-01T22:30:00.000Z");
+    expect(loadConfig({ ACTIONLOG_NOW: "2024-06-01T23:30:00Z" }).now().toUTC().toISO()).toBe("2024-06-01T23:30:00.000Z");
+  });
+});

@@ -10,8 +10,10 @@ import {
   isoToSerial,
   isOverdue,
   nearYear,
+  parseCommitteeTime,
   parseUkDate,
   serialToIso,
+  sheetTime,
 } from "../../../shared/core/dates.js";
 import { ActionlogError } from "../../../shared/core/errors.js";
 
@@ -213,5 +215,23 @@ describe("two-digit years near a pivot (QA messy 11: 1/1/99 was 2099)", () => {
     ["13/10/2023", null, "2023-10-13"], // four digits never need one
   ] as const)("parseUkDate(%j, %s) is %s", (text, pivot, date) => {
     expect(parseUkDate(text, pivot)).toBe(date);
+  });
+});
+
+describe("sheetTime and parseCommitteeTime", () => {
+  it("writes Audit and Mail Log times to the whole second, as the real clock's milliseconds would otherwise show", () => {
+    expect(sheetTime(utc("2026-11-28T23:33:19.577Z"), LONDON)).toBe("2026-11-28T23:33:19+00:00");
+    expect(sheetTime(utc("2026-06-28T23:33:19.999Z"), LONDON)).toBe("2026-06-29T00:33:19+01:00");
+  });
+
+  it("reads a time without an offset as London time, and one with an offset as written", () => {
+    // 23:30 on 1 June in London is 22:30 UTC: still 1 June, whatever the machine's zone.
+    expect(committeeToday(parseCommitteeTime("2024-06-01T23:30:00"), LONDON)).toBe("2024-06-01");
+    expect(parseCommitteeTime("2024-06-01T23:30:00").toUTC().toISO()).toBe("2024-06-01T22:30:00.000Z");
+    expect(parseCommitteeTime("2024-12-01T23:30:00").toUTC().toISO()).toBe("2024-12-01T23:30:00.000Z");
+    expect(parseCommitteeTime("2024-06-01T23:30:00Z").toUTC().toISO()).toBe("2024-06-01T23:30:00.000Z");
+    expect(parseCommitteeTime("2024-06-01T23:30:00+02:00").toUTC().toISO()).toBe("2024-06-01T21:30:00.000Z");
+    expect(sheetTime(parseCommitteeTime("2024-06-01T23:30:00"), LONDON)).toBe("2024-06-01T23:30:00+01:00");
+    expect(parseCommitteeTime("yesterday").isValid).toBe(false);
   });
 });
