@@ -9,40 +9,41 @@ import { HOLIDAY_REGIONS, type HolidayRegion, type IsoDate } from "./types.js";
 const serialOf = (date: IsoDate): number =>
   serialFromParts(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 
-const eventSchema = z.object({
-  title: z.string().min(1),
-  date: z.string().refine(isIsoDate, { message: "must be a real date written YYYY-MM-DD" }),
-  notes: z.string(),
-  bunting: z.boolean(),
-});
-
-const divisionSchema = (region: HolidayRegion) =>
-  z.object({ division: z.literal(region), events: z.array(eventSchema).min(1) }).superRefine((division, ctx) => {
-    const seen = new Set<string>();
-    division.events.forEach((event, index) => {
-      // GOV.UK lists observed days only, so a weekend or a repeat means a transcription slip.
-      if (seen.has(event.date)) {
-        ctx.addIssue({ code: "custom", path: ["events", index, "date"], message: `${event.date} is listed twice` });
-      }
-      seen.add(event.date);
-      if (isIsoDate(event.date) && weekdayOfSerial(serialOf(event.date)) >= 6) {
-        ctx.addIssue({ code: "custom", path: ["events", index, "date"], message: `${event.date} is a weekend` });
-      }
-    });
+/** The GOV.UK document's schema, built when a snapshot is validated (tests, a refresh), never on a cold start. */
+const snapshotSchema = () => {
+  const eventSchema = z.object({
+    title: z.string().min(1),
+    date: z.string().refine(isIsoDate, { message: "must be a real date written YYYY-MM-DD" }),
+    notes: z.string(),
+    bunting: z.boolean(),
   });
-
-const snapshotSchema = z.object({
-  "england-and-wales": divisionSchema("england-and-wales"),
-  scotland: divisionSchema("scotland"),
-  "northern-ireland": divisionSchema("northern-ireland"),
-});
+  const divisionSchema = (region: HolidayRegion) =>
+    z.object({ division: z.literal(region), events: z.array(eventSchema).min(1) }).superRefine((division, ctx) => {
+      const seen = new Set<string>();
+      division.events.forEach((event, index) => {
+        // GOV.UK lists observed days only, so a weekend or a repeat means a transcription slip.
+        if (seen.has(event.date)) {
+          ctx.addIssue({ code: "custom", path: ["events", index, "date"], message: `${event.date} is listed twice` });
+        }
+        seen.add(event.date);
+        if (isIsoDate(event.date) && weekdayOfSerial(serialOf(event.date)) >= 6) {
+          ctx.addIssue({ code: "custom", path: ["events", index, "date"], message: `${event.date} is a weekend` });
+        }
+      });
+    });
+  return z.object({
+    "england-and-wales": divisionSchema("england-and-wales"),
+    scotland: divisionSchema("scotland"),
+    "northern-ireland": divisionSchema("northern-ireland"),
+  });
+};
 
 /** The snapshot's parsed shape (GOV.UK bank-holidays.json). */
-export type BankHolidaySnapshot = z.infer<typeof snapshotSchema>;
+export type BankHolidaySnapshot = z.infer<ReturnType<typeof snapshotSchema>>;
 
 /** Validates a GOV.UK bank-holidays.json document; throws a CONFIG ActionlogError saying what is wrong. */
 export const parseBankHolidaySnapshot = (data: unknown): BankHolidaySnapshot => {
-  const result = snapshotSchema.safeParse(data);
+  const result = snapshotSchema().safeParse(data);
   if (!result.success) {
     throw new ActionlogError(
       "CONFIG",

@@ -34,6 +34,9 @@ describe("the deploy bundle", () => {
     for (const cached of ["@googleapis/sheets", "google-auth-library", "gaxios", "zod", "luxon"]) expect(packages).toContain(cached);
     // Required from node_modules the first time a digest is sent or a file is read.
     for (const lazy of ["nodemailer", "exceljs", "jszip", "docx"]) expect(packages).not.toContain(lazy);
+    // googleapis-common's HTTP/2 client (and Node's http2 with it) is replaced by a stand-in that throws.
+    expect(inputs).toContain("actionlog-stub:googleapis-common-http2");
+    expect(inputs.filter((file) => file.endsWith("googleapis-common/build/src/http2.js"))).toEqual([]);
     expect(packages).not.toContain("@google-cloud/functions-framework"); // the host's own copy registers the functions
     // `import * as z` lets the bundler drop zod's 40-odd translations; `import { z }` keeps them all (400 KB, ~10 ms at start).
     const zodLocales = inputs.filter((file) => file.includes("node_modules/zod/") && file.includes("/locales/"));
