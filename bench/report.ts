@@ -183,6 +183,8 @@ const METHOD = `## How these were measured
     big tabs: generating and compiling parsers cost about 7 ms on a first edit of 60 rows.
   - The embedded bank-holiday list is held to its shape by the type checker and to its rules by the
     tests, instead of being validated by zod on each cold start (about 2.5 ms).
+  - googleapis-common's HTTP/2 client, which loads Node's http2 module, is replaced in the bundle by
+    a stand-in that throws (\`functions/build-bundle.ts\`): actionlog never asks for HTTP/2 (about 4 ms).
   - What is left over hello world: crypto for the signature check, initialising the Google client,
     and Node's fetch stack (undici, about 9 ms), which gaxios loads for its Headers class.
 - Email: the job writes one Mail Log row per message, right after its send, so that a crash can
