@@ -1,5 +1,5 @@
 /** `actionlog digest` and `actionlog preview`: owners' digests, reminders and the PMO summary from the command line. */
-import { DateTime } from "luxon";
+import type { DateTime } from "luxon";
 import type { Mailer } from "../shared/adapters/mailer.js";
 import { createMemoryMailer } from "../shared/adapters/mailer.memory.js";
 import { createOutboxMailer } from "../shared/adapters/mailer.outbox.js";
@@ -8,8 +8,8 @@ import { withFileLock } from "../shared/adapters/file-lock.js";
 import { openWorkbook } from "../shared/adapters/open-workbook.js";
 import type { Workbook } from "../shared/adapters/workbook.js";
 import { type Config, loadConfig, smtpUrlProblem } from "../shared/config.js";
-import { committeeToday, formatLongDate, isIsoDate } from "../shared/core/dates.js";
-import { LONDON, committeeZone } from "../shared/core/london-zone.js";
+import { committeeToday, formatLongDate, isIsoDate, parseCommitteeTime } from "../shared/core/dates.js";
+import { LONDON } from "../shared/core/london-zone.js";
 import { ActionlogError } from "../shared/core/errors.js";
 import { type DigestReport, runDigest } from "../shared/jobs/digest-job.js";
 import { runPreview } from "../shared/jobs/preview-job.js";
@@ -24,7 +24,7 @@ export function clockFor(today: string | undefined, config: Config): DateTime {
   if (today === undefined) return now;
   if (!isIsoDate(today)) throw new ActionlogError("USAGE", `--today "${today}" is not a date; write it as YYYY-MM-DD, such as 2023-11-13`);
   if (committeeToday(now, LONDON) === today) return now;
-  return DateTime.fromISO(`${today}T09:00:00`, { zone: committeeZone(LONDON), locale: "en-GB" });
+  return parseCommitteeTime(`${today}T09:00:00`);
 }
 
 /** --outbox DIR, else --smtp URL, else ACTIONLOG_SMTP_URL; a dry run needs none of them. */

@@ -211,5 +211,5 @@ export const formatLongDate = (date: IsoDate): string =>
 export const sheetTime = (now: DateTime, timezone: string): string =>
   now.setZone(committeeZone(timezone)).startOf("second").toISO({ suppressMilliseconds: true }) ?? "";
 
-/** A time written in ISO 8601 (ACTIONLOG_NOW, a Mail Log row): in its own offset, or in London's when it has none. */
+/** A time written in ISO 8601 (ACTIONLOG_NOW, --today's 09:00, a Mail Log row): in its own offset, or in London's when it has none. */
 export const parseCommitteeTime = (text: string): DateTime => DateTime.fromISO(text, { zone: committeeZone(LONDON), setZone: true, locale: "en-GB" });
